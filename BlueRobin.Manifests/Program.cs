@@ -1,0 +1,2 @@
+Console.Error.WriteLine("bluerobin-manifests: not yet implemented");
+return 1;
