@@ -1,24 +1,30 @@
 using BlueRobin;
+using BlueRobin.AppHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var identity = builder.AddProject<Projects.BlueRobin_Identity>(ResourceNames.Identity)
-    .WithEndpoint("http", endpoint =>
-    {
-        endpoint.Port = Realm.IdentityPort;
-        endpoint.IsProxied = false;
-    });
+var hosting = HostingModeDetector.Choose(
+    builder.Configuration, builder.ExecutionContext.IsPublishMode);
+builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
+{
+    @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BlueRobin.AppHost")
+        .LogInformation("Hosting mode {Mode}: {Reason}", hosting.Mode, hosting.Reason);
+    return Task.CompletedTask;
+});
 
-var archives = builder.AddPostgres(ResourceNames.Postgres)
-    .AddDatabase(ResourceNames.ArchivesDatabase);
+var identity = builder.AddIdentityProvider(hosting.Mode);
+var archives = builder.AddArchivesDatabase(hosting.Mode);
 
 var ocrWorker = builder.AddProject<Projects.Ocr_Worker>(ResourceNames.OcrWorker)
     .WithReference(archives).WaitFor(archives)
-    .WaitFor(identity);
+    .WithRealmAuthentication(identity);
 
 builder.AddProject<Projects.Archives_Api>(ResourceNames.ArchivesApi)
     .WithReference(archives).WaitFor(archives)
     .WithReference(ocrWorker)
-    .WaitFor(identity);
+    .WithEnvironment("TokenPropagation__Services__0", ResourceNames.OcrWorker)
+    .WithRealmAuthentication(identity);
 
 builder.Build().Run();
