@@ -7,6 +7,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var hosting = HostingModeDetector.Choose(
     builder.Configuration, builder.ExecutionContext.IsPublishMode);
+if (builder.ExecutionContext.IsRunMode)
+{
+    Prerequisites.EnsureInstalled(builder.AppHostDirectory, hosting.Mode);
+}
+
 builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
 {
     @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BlueRobin.AppHost")
