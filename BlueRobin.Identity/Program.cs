@@ -1,6 +1,7 @@
 using BlueRobin.Identity.Endpoints;
 using BlueRobin.Identity.Realms;
 using BlueRobin.Identity.Server;
+using Microsoft.AspNetCore.Diagnostics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +12,9 @@ builder.Services.AddAuthentication()
 builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery();
 builder.Services.AddProblemDetails();
+builder.Services.Configure<ExceptionHandlerOptions>(options =>
+    options.StatusCodeSelector = exception =>
+        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
 
 var app = builder.Build();
 
