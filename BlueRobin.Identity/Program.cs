@@ -1,6 +1,40 @@
+using BlueRobin.Identity.Endpoints;
+using BlueRobin.Identity.Realms;
+using BlueRobin.Identity.Server;
+using Microsoft.AspNetCore.Diagnostics;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 
+builder.AddRealmServer();
+builder.Services.AddAuthentication()
+    .AddCookie(LoginSession.Scheme, LoginSession.Configure);
+builder.Services.AddAuthorization();
+builder.Services.AddAntiforgery();
+builder.Services.AddProblemDetails();
+builder.Services.Configure<ExceptionHandlerOptions>(options =>
+    options.StatusCodeSelector = exception =>
+        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+
 var app = builder.Build();
+
+// Read the realm now, so that a broken realm file stops the provider at start-up.
+app.Services.GetRequiredService<RealmDirectory>();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
 app.MapDefaultEndpoints();
+app.MapTokenApi();
+app.MapAuthorizationApi();
+app.MapLoginApi();
+app.MapUserInfoApi();
+app.MapLogoutApi();
+
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
