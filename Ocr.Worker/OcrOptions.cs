@@ -48,4 +48,7 @@ public sealed class OcrOptions
 
     /// <summary>Where tesseract and the poppler tools are; empty means the PATH.</summary>
     public string? ToolsPath { get; set; }
+
+    /// <summary>Where each job gets its private folder; empty means the system temp folder.</summary>
+    public string? WorkRoot { get; set; }
 }
