@@ -1,0 +1,131 @@
+using BlueRobin.Documents;
+using Npgsql;
+
+namespace Ocr.Worker.Jobs;
+
+/// <summary>
+/// The durable OCR queue: the <c>documents</c> table itself. A job is a row in
+/// <c>queued</c>; a claim is a lease in <c>processing</c> that expires if its worker dies.
+/// </summary>
+public sealed class DocumentQueue(NpgsqlDataSource dataSource)
+{
+    private const string AcceptSql = $"""
+        UPDATE documents
+           SET status = '{DocumentStatus.Queued}', ocr_subject = @subject, updated_at = now()
+         WHERE id = @id AND owner_sub = @subject AND status = '{DocumentStatus.Received}'
+        RETURNING status
+        """;
+
+    private const string StatusSql =
+        "SELECT status FROM documents WHERE id = @id AND owner_sub = @subject";
+
+    // SKIP LOCKED lets several workers claim side by side without waiting on each other.
+    private const string ClaimSql = $"""
+        UPDATE documents
+           SET status = '{DocumentStatus.Processing}', attempts = attempts + 1,
+               lease_expires_at = now() + @lease, updated_at = now()
+         WHERE id = (
+               SELECT id FROM documents
+                WHERE (status = '{DocumentStatus.Queued}'
+                       AND (lease_expires_at IS NULL OR lease_expires_at <= now()))
+                   OR (status = '{DocumentStatus.Processing}' AND lease_expires_at < now())
+                ORDER BY created_at
+                  FOR UPDATE SKIP LOCKED
+                LIMIT 1)
+        RETURNING id, attempts, content
+        """;
+
+    private const string LeaseHeld =
+        $"id = @id AND status = '{DocumentStatus.Processing}' AND attempts = @attempt";
+
+    private const string CompleteSql = $"""
+        UPDATE documents
+           SET status = '{DocumentStatus.Done}', text = @text, failure_reason = NULL,
+               lease_expires_at = NULL, updated_at = now()
+         WHERE {LeaseHeld}
+        """;
+
+    private const string FailSql = $"""
+        UPDATE documents
+           SET status = '{DocumentStatus.Failed}', failure_reason = @reason,
+               lease_expires_at = NULL, updated_at = now()
+         WHERE {LeaseHeld}
+        """;
+
+    // lease_expires_at on a queued row is the earliest time it may be claimed again.
+    private const string RetrySql = $"""
+        UPDATE documents
+           SET status = '{DocumentStatus.Queued}', failure_reason = @reason,
+               lease_expires_at = now() + @delay, updated_at = now()
+         WHERE {LeaseHeld}
+        """;
+
+    /// <summary>
+    /// Queues the document if <paramref name="subject"/> owns it and it is still
+    /// <c>received</c>, recording the subject the worker acts for.
+    /// </summary>
+    public async Task<JobAcceptance> AcceptAsync(
+        Guid documentId, string subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+
+        await using var accept = new NpgsqlCommand(AcceptSql, connection);
+        accept.Parameters.AddWithValue("id", documentId);
+        accept.Parameters.AddWithValue("subject", subject);
+        if (await accept.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return JobAcceptance.Queued;
+        }
+
+        await using var status = new NpgsqlCommand(StatusSql, connection);
+        status.Parameters.AddWithValue("id", documentId);
+        status.Parameters.AddWithValue("subject", subject);
+        return await status.ExecuteScalarAsync(cancellationToken) switch
+        {
+            null => JobAcceptance.NotFound,
+            DocumentStatus.Failed => JobAcceptance.AlreadyFailed,
+            _ => JobAcceptance.AlreadyAccepted,
+        };
+    }
+
+    /// <summary>Takes the oldest claimable job, or returns null when there is none.</summary>
+    public async Task<ClaimedJob?> ClaimNextAsync(TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ClaimSql);
+        command.Parameters.AddWithValue("lease", lease);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ClaimedJob(
+            reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
+    }
+
+    /// <summary>Stores the text; false if the lease was lost to another worker meanwhile.</summary>
+    public Task<bool> CompleteAsync(ClaimedJob job, string text, CancellationToken cancellationToken) =>
+        ExecuteFencedAsync(CompleteSql, job, cancellationToken, ("text", text));
+
+    public Task<bool> FailAsync(ClaimedJob job, string reason, CancellationToken cancellationToken) =>
+        ExecuteFencedAsync(FailSql, job, cancellationToken, ("reason", reason));
+
+    public Task<bool> RetryLaterAsync(
+        ClaimedJob job, string reason, TimeSpan delay, CancellationToken cancellationToken) =>
+        ExecuteFencedAsync(RetrySql, job, cancellationToken, ("reason", reason), ("delay", delay));
+
+    private async Task<bool> ExecuteFencedAsync(string sql, ClaimedJob job,
+        CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", job.DocumentId);
+        command.Parameters.AddWithValue("attempt", job.Attempt);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using BlueRobin.Documents;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Ocr.Worker.Ocr;
+
+namespace Ocr.Worker.Jobs;
+
+/// <summary>
+/// Reads queued documents one at a time. It wakes on <see cref="OcrJobSignal"/> and polls,
+/// so jobs left by a crashed worker (expired leases) and jobs queued while it was down are
+/// picked up. A database outage is waited out with back-off; it never stops the host.
+/// </summary>
+public sealed class OcrJobProcessor(
+    DocumentQueue queue,
+    OcrEngine engine,
+    OcrJobSignal signal,
+    NpgsqlDataSource dataSource,
+    IOptions<OcrOptions> options,
+    ILogger<OcrJobProcessor> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly OcrOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var schemaReady = false;
+        var backoff = TimeSpan.Zero;
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!schemaReady)
+                {
+                    await ArchiveSchema.EnsureCreatedAsync(dataSource, stoppingToken);
+                    schemaReady = true;
+                    logger.SchemaReady();
+                }
+
+                await DrainQueueAsync(stoppingToken);
+                backoff = TimeSpan.Zero;
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // A job cut short here keeps its lease; it is reclaimed once the lease expires.
+                return;
+            }
+            catch (NpgsqlException exception)
+            {
+                backoff = NextBackoff(backoff);
+                logger.DatabaseUnavailable(exception, (long)backoff.TotalMilliseconds);
+                await Task.Delay(backoff, stoppingToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (Exception exception)
+            {
+                backoff = NextBackoff(backoff);
+                logger.QueueError(exception, (long)backoff.TotalMilliseconds);
+                await Task.Delay(backoff, stoppingToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task DrainQueueAsync(CancellationToken stoppingToken)
+    {
+        while (await queue.ClaimNextAsync(_options.LeaseDuration, stoppingToken) is { } job)
+        {
+            await ProcessAsync(job, stoppingToken);
+        }
+    }
+
+    private async Task ProcessAsync(ClaimedJob job, CancellationToken stoppingToken)
+    {
+        using var activity = OcrTelemetry.Source.StartActivity("ocr job");
+        activity?.SetTag("bluerobin.document.id", job.DocumentId);
+        activity?.SetTag("bluerobin.ocr.attempt", job.Attempt);
+        logger.JobClaimed(job.DocumentId, job.Attempt);
+
+        // Claimed more often than allowed means earlier workers died on it (killed, out of
+        // memory): running it again could kill this one too.
+        if (job.Attempt > _options.MaxAttempts)
+        {
+            logger.JobAbandoned(job.DocumentId, job.Attempt);
+            await queue.FailAsync(job, $"The worker stopped while reading the document "
+                + $"{job.Attempt - 1} times; it was given up.", stoppingToken);
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        string text;
+        try
+        {
+            text = await engine.ReadTextAsync(job.Content, stoppingToken);
+        }
+        catch (OcrException exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Reason);
+            await RecordFailureAsync(job, exception, stoppingToken);
+            return;
+        }
+
+        await queue.CompleteAsync(job, text, stoppingToken);
+        logger.JobDone(job.DocumentId, text.Length, stopwatch.ElapsedMilliseconds);
+    }
+
+    private async Task RecordFailureAsync(
+        ClaimedJob job, OcrException exception, CancellationToken stoppingToken)
+    {
+        if (exception.IsPermanent || job.Attempt >= _options.MaxAttempts)
+        {
+            var reason = exception.IsPermanent
+                ? exception.Reason
+                : $"{exception.Reason} (gave up after {job.Attempt} attempts)";
+            logger.JobFailed(job.DocumentId, job.Attempt, reason);
+            await queue.FailAsync(job, reason, stoppingToken);
+            return;
+        }
+
+        logger.JobRetrying(job.DocumentId, job.Attempt, exception.Reason);
+        await queue.RetryLaterAsync(job, exception.Reason, _options.RetryDelay, stoppingToken);
+    }
+
+    private static TimeSpan NextBackoff(TimeSpan current) =>
+        current == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(
+            Math.Min(current.Ticks * 2, MaxBackoff.Ticks));
+}
