@@ -2,12 +2,22 @@ using BlueRobin;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var identity = builder.AddProject<Projects.BlueRobin_Identity>(ResourceNames.Identity)
-    .WithEndpoint("http", endpoint =>
-    {
-        endpoint.Port = Realm.IdentityPort;
-        endpoint.IsProxied = false;
-    });
+IResourceBuilder<IResourceWithEndpoints> identity;
+if (builder.ExecutionContext.IsPublishMode)
+{
+    // The cluster runs Keycloak itself; the generated Kubernetes manifests read this branch.
+    identity = builder.AddKeycloakContainer(
+        ResourceNames.Identity, Path.Combine(builder.AppHostDirectory, "Realms"));
+}
+else
+{
+    identity = builder.AddProject<Projects.BlueRobin_Identity>(ResourceNames.Identity)
+        .WithEndpoint("http", endpoint =>
+        {
+            endpoint.Port = Realm.IdentityPort;
+            endpoint.IsProxied = false;
+        });
+}
 
 var archives = builder.AddPostgres(ResourceNames.Postgres)
     .AddDatabase(ResourceNames.ArchivesDatabase);
