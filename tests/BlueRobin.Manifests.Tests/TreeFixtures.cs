@@ -20,7 +20,10 @@ public sealed class TreeFixtures
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    public static TheoryData<string> Trees => ["authorization-policy", "server-authorization", "checked-in"];
+    public static readonly IReadOnlyList<string> Names =
+        ["authorization-policy", "server-authorization", "checked-in"];
+
+    public static TheoryData<string> Trees => [.. Names];
 }
 
 [CollectionDefinition(Name)]
