@@ -53,7 +53,8 @@ public static class CommandLine
             "--default-inbound-policy" when GenerateOptions.InboundPolicies.Contains(value) =>
                 options with { DefaultInboundPolicy = value },
             "--default-inbound-policy" => throw new ArgumentException(
-                $"--default-inbound-policy must be one of {string.Join(", ", GenerateOptions.InboundPolicies)}."),
+                "--default-inbound-policy must be one of "
+                + $"{string.Join(", ", GenerateOptions.InboundPolicies)}."),
             "--policy-style" => options with { PolicyStyle = ParseStyle(value) },
             "--domain" => options with { Domain = value },
             "--aspire-manifest" => options with { AspireManifestPath = value },

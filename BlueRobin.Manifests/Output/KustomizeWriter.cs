@@ -36,7 +36,12 @@ public sealed class KustomizeWriter(string root, GenerateOptions options)
 
         WriteKustomization(basePath, new Kustomization
         {
-            Resources = ["namespace.yaml", .. workloads.Select(w => w.Name), .. groups.Select(g => g.Folder)],
+            Resources =
+            [
+                "namespace.yaml",
+                .. workloads.Select(workload => workload.Name),
+                .. groups.Select(group => group.Folder),
+            ],
         });
     }
 

@@ -51,10 +51,11 @@ public sealed class InvariantTests(TreeFixtures trees)
             Assert.Contains(server["spec"]!["port"]!.GetValue<string>(), declared);
             Assert.Contains(server["spec"]!["proxyProtocol"]!.GetValue<string>(), ProxyProtocols);
 
-            var authorized = Of(objects, "AuthorizationPolicy")
-                    .Any(policy => policy["spec"]!["targetRef"]!["name"]!.GetValue<string>() == Name(server))
-                || Of(objects, "ServerAuthorization")
-                    .Any(authorization => authorization["spec"]!["server"]!["name"]!.GetValue<string>() == Name(server));
+            var authorized =
+                Of(objects, "AuthorizationPolicy").Any(policy =>
+                    policy["spec"]!["targetRef"]!["name"]!.GetValue<string>() == Name(server))
+                || Of(objects, "ServerAuthorization").Any(authorization =>
+                    authorization["spec"]!["server"]!["name"]!.GetValue<string>() == Name(server));
             Assert.True(authorized, $"Server {Name(server)} has no authorization.");
         }
     }
