@@ -23,9 +23,14 @@ public static class IdentityProviderExtensions
         var archivesApiSecret = builder.AddParameter(
             "archives-api-client-secret", new GenerateParameterDefault { MinLength = 32 }, secret: true);
 
-        // TODO: in Containers mode this should be Keycloak's image importing the same realm file;
-        // until the Keycloak resource lands, both modes run the local provider.
-        _ = mode;
+        if (mode == HostingMode.Containers)
+        {
+            // Keycloak imports the very realm file the local provider serves.
+            return builder.AddKeycloakContainer(
+                    ResourceNames.Identity, Path.GetDirectoryName(realmFile)!, port)
+                .WithEnvironment("ARCHIVES_API_CLIENT_SECRET", archivesApiSecret);
+        }
+
         return builder.AddProject<Projects.BlueRobin_Identity>(ResourceNames.Identity)
             .WithEndpoint("http", endpoint =>
             {
