@@ -10,6 +10,7 @@ builder.AddArchivistAuthorization();
 builder.AddNpgsqlDataSource(ResourceNames.ArchivesDatabase);
 builder.AddDocumentArchive();
 builder.AddProblemResponses();
+// TODO: declare the bearer scheme in the OpenAPI document, so generated clients send tokens.
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -15,7 +15,9 @@ public sealed class TokenPropagationOptions
     /// <c>https+http://ocr-worker</c>), never addresses: the decision is made before service
     /// discovery turns the name into a host and port.
     /// </summary>
-    [Required, MinLength(1)]
+    [Required]
+    [MinLength(1, ErrorMessage =
+        "TokenPropagation:Services must name at least one service, e.g. 'ocr-worker'.")]
     public List<string> Services { get; set; } = [];
 
     internal bool Admits(string service) =>

@@ -64,7 +64,8 @@ public sealed class ReadingTests(ArchiveFixture archive)
     [Fact]
     public async Task SearchRanksTheCallersDocumentsAndMarksTheMatchesInSnippets()
     {
-        var page = await File.ReadAllTextAsync(Path.Combine(Samples.DataDirectory, "phototest.txt"));
+        var page = await File.ReadAllTextAsync(
+            Path.Combine(Samples.DataDirectory, "phototest.txt"));
         var best = await _api.Rows.InsertAsync(_alice, DocumentStatus.Done, page, "phototest.tif");
         var weaker = await _api.Rows.InsertAsync(
             _alice, DocumentStatus.Done, "A dog slept by the door all afternoon.", "note.png");
@@ -78,7 +79,8 @@ public sealed class ReadingTests(ArchiveFixture archive)
         Assert.Contains("«brown»", hits[0].Snippet);
         Assert.Contains("«dog»", hits[0].Snippet);
 
-        var either = (await client.GetFromJsonAsync<SearchHit[]>("/documents/search?q=dog or fox"))!;
+        var either = (await client.GetFromJsonAsync<SearchHit[]>(
+            "/documents/search?q=dog or fox"))!;
         Assert.Equal([best, weaker], either.Select(hit => hit.Id));
         Assert.True(either[0].Rank > either[1].Rank);
     }

@@ -18,7 +18,7 @@ namespace Archives.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class ArchivesApiHost : IAsyncDisposable
 {
-    /// <summary>The upload cap in these tests: above the sample files, far below the default.</summary>
+    /// <summary>The upload cap here: above the sample scans, far below the default.</summary>
     public const long MaxUploadBytes = 256 * 1024;
 
     private readonly WebApplicationFactory<Program> _factory;

@@ -19,7 +19,7 @@ public static class Samples
     /// <summary>A big-endian (Motorola) TIFF header followed by filler.</summary>
     public static byte[] BigEndianTiff() => [(byte)'M', (byte)'M', 0x00, 0x2A, .. new byte[64]];
 
-    /// <summary>A PNG signature followed by filler, <paramref name="length"/> bytes in all.</summary>
+    /// <summary>A PNG signature and filler, <paramref name="length"/> bytes in all.</summary>
     public static byte[] PngOfLength(long length)
     {
         var content = new byte[length];
@@ -39,7 +39,8 @@ public static class Samples
     private static string FindDataDirectory()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BlueRobin.sln")))
+        while (directory is not null
+            && !File.Exists(Path.Combine(directory.FullName, "BlueRobin.sln")))
         {
             directory = directory.Parent;
         }
