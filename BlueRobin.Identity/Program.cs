@@ -7,6 +7,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 
 builder.AddRealmServer();
+builder.Services.AddSessionProtection();
+
+// OpenIddict writes whole tokens into its debug and trace events; tokens never reach a log.
+builder.Logging.AddFilter("OpenIddict", LogLevel.Information);
 builder.Services.AddAuthentication()
     .AddCookie(LoginSession.Scheme, LoginSession.Configure);
 builder.Services.AddAuthorization();
@@ -14,7 +18,9 @@ builder.Services.AddAntiforgery();
 builder.Services.AddProblemDetails();
 builder.Services.Configure<ExceptionHandlerOptions>(options =>
     options.StatusCodeSelector = exception =>
-        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        exception is BadHttpRequestException bad
+            ? bad.StatusCode
+            : StatusCodes.Status500InternalServerError);
 
 var app = builder.Build();
 

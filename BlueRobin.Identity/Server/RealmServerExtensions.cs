@@ -73,7 +73,8 @@ public static class RealmServerExtensions
     {
         var options = services.GetRequiredService<IOptions<IdentityProviderOptions>>().Value;
         var realm = services.GetRequiredService<RealmFileReader>().Read(options.RealmFile);
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RealmDirectory));
+        var logger = services.GetRequiredService<ILoggerFactory>()
+            .CreateLogger(typeof(RealmDirectory));
         Log.RealmLoaded(logger, realm.Name, options.RealmFile, realm.ClientCount, realm.UserCount);
         return realm;
     }

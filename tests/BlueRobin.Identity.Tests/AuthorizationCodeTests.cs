@@ -14,14 +14,14 @@ public sealed partial class AuthorizationCodeTests(IdentityProviderFactory provi
     private const string AuthPath = "/realms/bluerobin/protocol/openid-connect/auth";
     private const string RedirectUri = "http://127.0.0.1:53682/callback";
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\"\\s+value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
     [Fact]
     public async Task CodeFlowWithPkceSignsAliceInThroughTheLoginForm()
     {
         var browser = Browser();
-        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var verifier = NewVerifier();
 
         var redirect = await SignIn(browser, Challenge(verifier), "alice", "alice-dev-password");
         var callback = QueryHelpers.ParseQuery(redirect.Query);
@@ -39,11 +39,11 @@ public sealed partial class AuthorizationCodeTests(IdentityProviderFactory provi
     public async Task CodeCannotBeRedeemedWithTheWrongVerifier()
     {
         var browser = Browser();
-        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        var verifier = NewVerifier();
         var redirect = await SignIn(browser, Challenge(verifier), "bob", "bob-dev-password");
         var code = QueryHelpers.ParseQuery(redirect.Query)["code"].ToString();
 
-        var token = await Redeem(browser, code, Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32)));
+        var token = await Redeem(browser, code, NewVerifier());
 
         Assert.Equal(HttpStatusCode.BadRequest, token.Status);
         Assert.Equal("invalid_grant", token.Error);
@@ -56,10 +56,12 @@ public sealed partial class AuthorizationCodeTests(IdentityProviderFactory provi
         var login = await browser.GetAsync(AuthorizeUrl(Challenge("x".PadRight(43, 'x'))));
         var form = await browser.GetStringAsync(login.Headers.Location);
 
-        var response = await browser.PostAsync(RedirectTarget(login), LoginForm(form, login, "alice", "nope"));
+        var response = await browser.PostAsync(
+            RedirectTarget(login), LoginForm(form, login, "alice", "nope"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Invalid username or password.", await response.Content.ReadAsStringAsync());
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Invalid username or password.", page);
     }
 
     [Fact]
@@ -75,9 +77,10 @@ public sealed partial class AuthorizationCodeTests(IdentityProviderFactory provi
     [Fact]
     public async Task UnregisteredRedirectUriIsRefusedWithoutRedirecting()
     {
-        var response = await Browser().GetAsync(
-            AuthorizeUrl(Challenge("y".PadRight(43, 'y'))).Replace(
-                Uri.EscapeDataString(RedirectUri), Uri.EscapeDataString("https://attacker.example/cb")));
+        var url = AuthorizeUrl(Challenge(NewVerifier())).Replace(
+            Uri.EscapeDataString(RedirectUri), Uri.EscapeDataString("https://attacker.example/cb"));
+
+        var response = await Browser().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -104,6 +107,9 @@ public sealed partial class AuthorizationCodeTests(IdentityProviderFactory provi
         HandleCookies = true,
     });
 
+    private static string NewVerifier() =>
+        Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+
     private static string Challenge(string verifier) =>
         Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
@@ -112,14 +118,16 @@ public sealed partial class AuthorizationCodeTests(IdentityProviderFactory provi
         + $"&redirect_uri={Uri.EscapeDataString(RedirectUri)}"
         + $"&code_challenge={challenge}&code_challenge_method=S256";
 
-    // Follows the browser's path: /auth → login form → post → /auth → client's redirect URI.
-    private static async Task<Uri> SignIn(HttpClient browser, string challenge, string user, string password)
+    // Follows the browser: /auth, login form, post, /auth again, then the client's redirect URI.
+    private static async Task<Uri> SignIn(
+        HttpClient browser, string challenge, string user, string password)
     {
         var login = await browser.GetAsync(AuthorizeUrl(challenge));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
 
         var form = await browser.GetStringAsync(login.Headers.Location);
-        var posted = await browser.PostAsync(RedirectTarget(login), LoginForm(form, login, user, password));
+        var posted = await browser.PostAsync(
+            RedirectTarget(login), LoginForm(form, login, user, password));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
         var authorized = await browser.GetAsync(posted.Headers.Location);
@@ -135,21 +143,21 @@ public sealed partial class AuthorizationCodeTests(IdentityProviderFactory provi
     private static FormUrlEncodedContent LoginForm(
         string page, HttpResponseMessage login, string user, string password)
     {
-        var returnUrl = QueryHelpers.ParseQuery(
-            login.Headers.Location!.OriginalString[login.Headers.Location.OriginalString.IndexOf('?')..])
-            ["returnUrl"].ToString();
+        var location = login.Headers.Location!.OriginalString;
+        var returnUrl = QueryHelpers.ParseQuery(location[location.IndexOf('?')..])["returnUrl"];
 
         return new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(
                 AntiforgeryField().Match(page).Groups["token"].Value),
-            ["returnUrl"] = returnUrl,
+            ["returnUrl"] = returnUrl.ToString(),
             ["username"] = user,
             ["password"] = password,
         });
     }
 
-    private static Task<TokenClient.TokenResponse> Redeem(HttpClient http, string code, string verifier) =>
+    private static Task<TokenClient.TokenResponse> Redeem(
+        HttpClient http, string code, string verifier) =>
         TokenClient.Post(http, new()
         {
             ["grant_type"] = "authorization_code",
