@@ -12,15 +12,36 @@ namespace BlueRobin.Identity.Server;
 /// </summary>
 public static class SessionProtection
 {
+    private const UnixFileMode OwnerOnly =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public static IServiceCollection AddSessionProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("BlueRobin.Identity");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<IdentityProviderOptions>, ILoggerFactory>((keys, provider, loggers) =>
-                keys.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(KeyRingDirectory(provider.Value)), loggers));
+            .Configure<IOptions<IdentityProviderOptions>, ILoggerFactory>(UseKeyRingDirectory);
 
         return services;
+    }
+
+    private static void UseKeyRingDirectory(
+        KeyManagementOptions keys,
+        IOptions<IdentityProviderOptions> provider,
+        ILoggerFactory loggers)
+    {
+        // Owner-only, parent included: without an XML encryptor the key ring is stored in clear.
+        var path = KeyRingDirectory(provider.Value);
+        var directory = OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : CreateOwnerOnly(path);
+        keys.XmlRepository = new FileSystemXmlRepository(directory, loggers);
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static DirectoryInfo CreateOwnerOnly(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!, OwnerOnly);
+        return Directory.CreateDirectory(path, OwnerOnly);
     }
 
     public static string KeyRingDirectory(IdentityProviderOptions options) => Path.Combine(

@@ -12,7 +12,8 @@ public sealed class LoggingTests(IdentityProviderFactory provider)
         var service = await TokenClient.ServiceAccount(http);
 
         var logs = provider.Logs.Messages;
-        Assert.Contains(logs, m => m.Contains("Sign-in succeeded for alice via client bluerobin-cli"));
+        Assert.Contains(logs, m =>
+            m.Contains("Sign-in succeeded for alice via client bluerobin-cli"));
         Assert.Contains(logs, m => m.Contains("Sign-in failed for bob via client bluerobin-cli"));
 
         string[] secrets =
