@@ -64,4 +64,8 @@ public static partial class Log
 
     [LoggerMessage(13, LogLevel.Information, "Session ended for {Username} (client {ClientId})")]
     public static partial void SessionEnded(ILogger logger, string? username, string? clientId);
+
+    [LoggerMessage(24, LogLevel.Warning,
+        "Client {ClientId} presented an authorization code that was already redeemed")]
+    public static partial void CodeReplayed(ILogger logger, string clientId);
 }

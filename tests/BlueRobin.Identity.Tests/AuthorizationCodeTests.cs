@@ -40,6 +40,22 @@ public sealed class AuthorizationCodeTests(IdentityProviderFactory provider)
     }
 
     [Fact]
+    public async Task ACodeCanBeRedeemedOnlyOnce()
+    {
+        var browser = Browser(provider);
+        var verifier = NewVerifier();
+        var redirect = await SignIn(browser, verifier, "alice");
+        var code = QueryHelpers.ParseQuery(redirect.Query)["code"].ToString();
+
+        var first = await Redeem(browser, code, verifier);
+        var replay = await Redeem(browser, code, verifier);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
+        Assert.Equal("invalid_grant", replay.Error);
+    }
+
+    [Fact]
     public async Task WrongPasswordShowsTheFormAgainWithoutACode()
     {
         var browser = Browser(provider);
