@@ -22,7 +22,8 @@ public sealed class IdentityProviderOptions
 
     /// <summary>The RSA key that signs tokens, created (mode 0600) when missing.</summary>
     [Required]
-    public string SigningKeyPath { get; set; } = Path.Combine(DefaultKeyDirectory, "signing-key.pem");
+    public string SigningKeyPath { get; set; } =
+        Path.Combine(DefaultKeyDirectory, "signing-key.pem");
 
     /// <summary>
     /// The RSA key that encrypts authorization codes and refresh tokens, kept apart from the

@@ -14,13 +14,14 @@ public static partial class Log
     [LoggerMessage(2, LogLevel.Warning,
         "Client {ClientId} refers to environment variable {Variable}, which is not set: "
         + "the client cannot authenticate until it is")]
-    public static partial void ClientSecretVariableMissing(ILogger logger, string clientId, string variable);
+    public static partial void ClientSecretVariableMissing(
+        ILogger logger, string clientId, string variable);
 
     [LoggerMessage(3, LogLevel.Warning,
         "Confidential client {ClientId} has no secret in the realm file: it cannot authenticate")]
     public static partial void ClientSecretAbsent(ILogger logger, string clientId);
 
-    [LoggerMessage(4, LogLevel.Information, "Signing key {KeyId} loaded from {Path}")]
+    [LoggerMessage(4, LogLevel.Information, "RSA key {KeyId} loaded from {Path}")]
     public static partial void KeyLoaded(ILogger logger, string path, string keyId);
 
     [LoggerMessage(5, LogLevel.Information, "New RSA key created at {Path}")]
@@ -44,11 +45,13 @@ public static partial class Log
     public static partial void ServiceAccountTokenIssued(ILogger logger, string clientId);
 
     [LoggerMessage(20, LogLevel.Warning, "Client {ClientId} failed to authenticate: {Reason}")]
-    public static partial void ClientAuthenticationFailed(ILogger logger, string? clientId, string reason);
+    public static partial void ClientAuthenticationFailed(
+        ILogger logger, string? clientId, string reason);
 
     [LoggerMessage(21, LogLevel.Error,
         "Client {ClientId} cannot authenticate: its secret variable {Variable} is not set")]
-    public static partial void ClientSecretUnavailable(ILogger logger, string clientId, string variable);
+    public static partial void ClientSecretUnavailable(
+        ILogger logger, string clientId, string variable);
 
     [LoggerMessage(22, LogLevel.Warning, "Client {ClientId} refused grant {GrantType}: {Reason}")]
     public static partial void GrantRefused(
@@ -56,8 +59,13 @@ public static partial class Log
 
     [LoggerMessage(23, LogLevel.Warning,
         "Client {ClientId} asked for unregistered redirect URI {RedirectUri}")]
-    public static partial void RedirectUriRefused(ILogger logger, string clientId, string? redirectUri);
+    public static partial void RedirectUriRefused(
+        ILogger logger, string clientId, string? redirectUri);
 
     [LoggerMessage(13, LogLevel.Information, "Session ended for {Username} (client {ClientId})")]
     public static partial void SessionEnded(ILogger logger, string? username, string? clientId);
+
+    [LoggerMessage(24, LogLevel.Warning,
+        "Client {ClientId} presented an authorization code that was already redeemed")]
+    public static partial void CodeReplayed(ILogger logger, string clientId);
 }

@@ -7,14 +7,23 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 
 builder.AddRealmServer();
+builder.Services.AddSessionProtection();
+
+// OpenIddict writes whole tokens into its debug and trace events; tokens never reach a log.
+builder.Logging.AddFilter("OpenIddict", LogLevel.Information);
+
 builder.Services.AddAuthentication()
     .AddCookie(LoginSession.Scheme, LoginSession.Configure);
 builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery();
 builder.Services.AddProblemDetails();
+
+// A malformed or forged form post (failed antiforgery) is the caller's fault: 400, not 500.
 builder.Services.Configure<ExceptionHandlerOptions>(options =>
     options.StatusCodeSelector = exception =>
-        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        exception is BadHttpRequestException bad
+            ? bad.StatusCode
+            : StatusCodes.Status500InternalServerError);
 
 var app = builder.Build();
 

@@ -47,7 +47,8 @@ public static class AuthorizationApi
         }
 
         var scopes = RealmScopes.Grant(request.GetScopes());
-        return TypedResults.SignIn(RealmPrincipals.For(user, client, scopes), authenticationScheme: Scheme);
+        var principal = RealmPrincipals.For(user, client, scopes);
+        return TypedResults.SignIn(principal, authenticationScheme: Scheme);
     }
 
     private static string CurrentUrl(HttpRequest request) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using BlueRobin.Identity.Realms;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -66,7 +67,11 @@ public static class LoginApi
     }
 
     private static ContentHttpResult Page(
-        HttpContext http, IAntiforgery antiforgery, string returnUrl, string? username, string? error)
+        HttpContext http,
+        IAntiforgery antiforgery,
+        string returnUrl,
+        string? username,
+        string? error)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var model = new LoginPage.Model(
@@ -84,7 +89,7 @@ public static class LoginApi
     }
 
     // Only a path on this host that is the authorization endpoint: no scheme, no "//" host.
-    private static bool IsAuthorizationRequest([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? returnUrl) =>
+    private static bool IsAuthorizationRequest([NotNullWhen(true)] string? returnUrl) =>
         returnUrl is not null
         && returnUrl.StartsWith(RealmPaths.Authorization + "?", StringComparison.Ordinal)
         && !returnUrl.Contains('\\')

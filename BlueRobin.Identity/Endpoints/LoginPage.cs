@@ -17,7 +17,7 @@ public static class LoginPage
     {
         static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
-        var error = model.Error is null ? "" : $"<p class=\"error\" role=\"alert\">{E(model.Error)}</p>";
+        var error = model.Error is null ? "" : $"<p role=\"alert\">{E(model.Error)}</p>";
         return $"""
             <!DOCTYPE html>
             <html lang="en">
@@ -30,10 +30,16 @@ public static class LoginPage
               <p>Client: {E(model.ClientId)}</p>
               {error}
               <form method="post" action="{E(RealmPaths.Login)}">
-                <input type="hidden" name="{E(model.AntiforgeryField)}" value="{E(model.AntiforgeryToken)}">
+                <input type="hidden" name="{E(model.AntiforgeryField)}"
+                       value="{E(model.AntiforgeryToken)}">
                 <input type="hidden" name="returnUrl" value="{E(model.ReturnUrl)}">
-                <label>Username <input name="username" value="{E(model.Username)}" autocomplete="username" required></label>
-                <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+                <label>Username
+                  <input name="username" value="{E(model.Username)}" autocomplete="username"
+                         required>
+                </label>
+                <label>Password
+                  <input name="password" type="password" autocomplete="current-password" required>
+                </label>
                 <button type="submit">Sign in</button>
               </form>
             </body>

@@ -35,8 +35,8 @@ public static class LogoutApi
         if (session.Succeeded)
         {
             await http.SignOutAsync(LoginSession.Scheme);
-            Log.SessionEnded(
-                loggers.CreateLogger(typeof(LogoutApi)), session.Principal.Identity?.Name, request.ClientId);
+            var logger = loggers.CreateLogger(typeof(LogoutApi));
+            Log.SessionEnded(logger, session.Principal.Identity?.Name, request.ClientId);
         }
 
         if (string.IsNullOrEmpty(request.PostLogoutRedirectUri))

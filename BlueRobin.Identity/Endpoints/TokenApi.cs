@@ -26,7 +26,7 @@ public static class TokenApi
     }
 
     private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueToken(
-        HttpContext http, RealmDirectory realm, ILoggerFactory loggers)
+        HttpContext http, RealmDirectory realm, RedeemedCodes codes, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TokenApi));
         var request = http.GetOpenIddictServerRequest()
@@ -48,8 +48,14 @@ public static class TokenApi
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
-            var previous = await http.AuthenticateAsync(Scheme);
-            return Renew(previous.Principal, request, client, realm, logger);
+            var previous = (await http.AuthenticateAsync(Scheme)).Principal;
+            if (request.IsAuthorizationCodeGrantType() && !codes.TryRedeem(request.Code!))
+            {
+                Log.CodeReplayed(logger, client.ClientId);
+                return Refuse(Errors.InvalidGrant, "Code not valid");
+            }
+
+            return Renew(previous, request, client, realm, logger);
         }
 
         return Refuse(Errors.UnsupportedGrantType, "Unsupported grant_type");

@@ -19,8 +19,8 @@ public static class UserInfoApi
         return group;
     }
 
-    private static async Task<Results<Ok<Dictionary<string, object>>, ChallengeHttpResult>> Describe(
-        HttpContext http, RealmDirectory realm)
+    private static async Task<Results<Ok<Dictionary<string, object>>, ChallengeHttpResult>>
+        Describe(HttpContext http, RealmDirectory realm)
     {
         var result = await http.AuthenticateAsync(Scheme);
         var user = realm.FindUserById(result.Principal?.GetClaim(Claims.Subject));

@@ -19,6 +19,6 @@ public sealed class RealmClient
     /// <summary>The audiences that the client's <c>oidc-audience-mapper</c>s add.</summary>
     public IReadOnlyList<string> AccessTokenAudiences { get; init; } = [];
 
-    /// <summary>The resolved secret; null when the client is public or the secret is missing.</summary>
+    /// <summary>The resolved secret; null for public and bearer-only clients.</summary>
     public ClientSecret? Secret { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace BlueRobin.Identity.Realms;
 
-/// <summary>The realm as loaded from its file: clients and users, looked up by name or id.</summary>
+/// <summary>The realm as loaded from its file: clients and users, found by name or id.</summary>
 public sealed class RealmDirectory
 {
     private readonly Dictionary<string, RealmClient> _clients;
@@ -31,7 +31,7 @@ public sealed class RealmDirectory
     public RealmClient? FindClient(string? clientId) =>
         clientId is not null && _clients.TryGetValue(clientId, out var client) ? client : null;
 
-    /// <summary>A person who may sign in; service-account users never sign in by password.</summary>
+    /// <summary>A person who may sign in; service-account users never use a password.</summary>
     public RealmUser? FindUserByName(string? username) =>
         username is not null
         && _usersByName.TryGetValue(username, out var user)

@@ -59,7 +59,8 @@ public sealed class RealmFileReader(IConfiguration configuration, ILogger<RealmF
     private static List<string> AudiencesOf(ClientRepresentation client) =>
         client.ProtocolMappers
             .Where(mapper => mapper.ProtocolMapper == AudienceMapper)
-            .Where(mapper => mapper.Config.GetValueOrDefault("access.token.claim", "true") == "true")
+            .Where(mapper =>
+                mapper.Config.GetValueOrDefault("access.token.claim", "true") == "true")
             .Select(mapper => mapper.Config.GetValueOrDefault("included.client.audience"))
             .OfType<string>()
             .Where(audience => audience.Length > 0)
@@ -95,7 +96,8 @@ public sealed class RealmFileReader(IConfiguration configuration, ILogger<RealmF
         var username = user.Username?.ToLowerInvariant()
             ?? throw new InvalidDataException("A user in the realm file has no username.");
         var password = user.Credentials
-            .FirstOrDefault(credential => credential.Type == "password" && credential.Temporary != true)
+            .FirstOrDefault(credential =>
+                credential.Type == "password" && credential.Temporary != true)
             ?.Value;
 
         return new RealmUser(password)

@@ -20,7 +20,7 @@ public sealed class RealmUser
     public string? LastName { get; init; }
     public IReadOnlyList<string> RealmRoles { get; init; } = [];
 
-    /// <summary>Set for the user that stands for a client in the client_credentials grant.</summary>
+    /// <summary>Set for the user that stands for a client in client_credentials.</summary>
     public string? ServiceAccountClientId { get; init; }
 
     public string? FullName =>

@@ -34,7 +34,8 @@ public sealed class AuthorizationRequestValidation(
         if (!RedirectUriPattern.IsAllowed(client.RedirectUris, context.RedirectUri))
         {
             Log.RedirectUriRefused(logger, client.ClientId, context.RedirectUri);
-            context.Reject(OpenIddictConstants.Errors.InvalidRequest, "Invalid parameter: redirect_uri");
+            context.Reject(
+                OpenIddictConstants.Errors.InvalidRequest, "Invalid parameter: redirect_uri");
             return default;
         }
 

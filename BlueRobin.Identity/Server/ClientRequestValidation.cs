@@ -10,22 +10,26 @@ namespace BlueRobin.Identity.Server;
 /// degraded mode (no application store), so the realm file is the store and this is where
 /// Keycloak's client switches (direct access grants, service accounts, standard flow) apply.
 /// </summary>
-public sealed class ClientRequestValidation(RealmDirectory realm, ILogger<ClientRequestValidation> logger)
+public sealed class ClientRequestValidation(
+    RealmDirectory realm, ILogger<ClientRequestValidation> logger)
     : IOpenIddictServerHandler<ValidateTokenRequestContext>
 {
+    // Keycloak's wording, which says neither whether the client exists nor what was wrong.
+    private const string InvalidClient = "Invalid client or Invalid client credentials";
+
     public ValueTask HandleAsync(ValidateTokenRequestContext context)
     {
         var client = realm.FindClient(context.ClientId);
         if (client is null || !client.Enabled || client.IsBearerOnly)
         {
             Log.ClientAuthenticationFailed(logger, context.ClientId, "unknown or disabled client");
-            context.Reject(OpenIddictConstants.Errors.InvalidClient, "Invalid client or Invalid client credentials");
+            context.Reject(OpenIddictConstants.Errors.InvalidClient, InvalidClient);
             return default;
         }
 
         if (!client.IsPublic && !SecretAccepted(client, context.ClientSecret))
         {
-            context.Reject(OpenIddictConstants.Errors.InvalidClient, "Invalid client or Invalid client credentials");
+            context.Reject(OpenIddictConstants.Errors.InvalidClient, InvalidClient);
             return default;
         }
 
@@ -43,7 +47,8 @@ public sealed class ClientRequestValidation(RealmDirectory realm, ILogger<Client
     {
         if (client.Secret is not { IsAvailable: true } secret)
         {
-            Log.ClientSecretUnavailable(logger, client.ClientId, client.Secret?.Variable ?? "(none)");
+            var variable = client.Secret?.Variable ?? "(none in the realm file)";
+            Log.ClientSecretUnavailable(logger, client.ClientId, variable);
             return false;
         }
 

@@ -21,7 +21,8 @@ public sealed class EndSessionRequestValidation(RealmDirectory realm)
         }
 
         var client = realm.FindClient(context.Request.ClientId);
-        if (client is null || !RedirectUriPattern.IsAllowed(client.RedirectUris, context.PostLogoutRedirectUri))
+        if (client is null
+            || !RedirectUriPattern.IsAllowed(client.RedirectUris, context.PostLogoutRedirectUri))
         {
             context.Reject(
                 OpenIddictConstants.Errors.InvalidRequest,

@@ -16,7 +16,8 @@ public static class RealmPrincipals
 {
     public const string RealmAccessClaim = "realm_access";
 
-    public static ClaimsPrincipal For(RealmUser user, RealmClient client, IEnumerable<string> scopes)
+    public static ClaimsPrincipal For(
+        RealmUser user, RealmClient client, IEnumerable<string> scopes)
     {
         var identity = new ClaimsIdentity(
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme,
@@ -40,7 +41,7 @@ public static class RealmPrincipals
 
     private static JsonObject RealmAccess(IEnumerable<string> roles) => new()
     {
-        ["roles"] = new JsonArray(roles.Select(role => (JsonNode?)JsonValue.Create(role)).ToArray()),
+        ["roles"] = new JsonArray([.. roles.Select(role => (JsonNode?)JsonValue.Create(role))]),
     };
 
     private static IEnumerable<string> DestinationsOf(Claim claim) => claim.Type switch

@@ -1,5 +1,6 @@
 using BlueRobin.Identity.Realms;
 using BlueRobin.Identity.Signing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
@@ -13,6 +14,9 @@ namespace BlueRobin.Identity.Server;
 /// </summary>
 public static class RealmServerExtensions
 {
+    /// <summary>Keycloak's default <c>accessCodeLifespan</c>.</summary>
+    private static readonly TimeSpan KeycloakCodeLifetime = TimeSpan.FromSeconds(60);
+
     public static IHostApplicationBuilder AddRealmServer(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentityProviderOptions>()
@@ -24,6 +28,8 @@ public static class RealmServerExtensions
             .ValidateOnStart();
 
         builder.Services.AddSingleton<RealmFileReader>();
+        builder.Services.AddSingleton<RedeemedCodes>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(LoadRealm);
 
         builder.Services.AddOpenIddict().AddServer(server =>
@@ -73,7 +79,8 @@ public static class RealmServerExtensions
     {
         var options = services.GetRequiredService<IOptions<IdentityProviderOptions>>().Value;
         var realm = services.GetRequiredService<RealmFileReader>().Read(options.RealmFile);
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RealmDirectory));
+        var logger = services.GetRequiredService<ILoggerFactory>()
+            .CreateLogger(typeof(RealmDirectory));
         Log.RealmLoaded(logger, realm.Name, options.RealmFile, realm.ClientCount, realm.UserCount);
         return realm;
     }
@@ -87,6 +94,7 @@ public static class RealmServerExtensions
         var logger = loggers.CreateLogger(typeof(PemKeyFile));
         server.Issuer = new Uri(provider.Value.Issuer, UriKind.Absolute);
         server.AccessTokenLifetime = realm.AccessTokenLifetime;
+        server.AuthorizationCodeLifetime = KeycloakCodeLifetime;
 
         var signingKey = PemKeyFile.LoadOrCreate(provider.Value.SigningKeyPath, logger);
         server.SigningCredentials.Add(

@@ -8,13 +8,13 @@ public sealed class ClientCredentialsTests(IdentityProviderFactory provider)
     [Fact]
     public async Task ArchivesApiGetsAServiceAccountTokenWithTheSecretFromTheEnvironment()
     {
-        var response = await TokenClient.ClientCredentials(
-            provider.CreateClient(), TokenClient.ArchivesApi, IdentityProviderFactory.ArchivesApiSecret);
+        var response = await TokenClient.ServiceAccount(provider.CreateClient());
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.False(response.Body.TryGetProperty("refresh_token", out _));
         var payload = TokenClient.Payload(response.AccessToken);
-        Assert.Equal("service-account-archives-api", payload.GetProperty("preferred_username").GetString());
+        Assert.Equal(
+            "service-account-archives-api", payload.GetProperty("preferred_username").GetString());
         Assert.Equal("archives-api", payload.GetProperty("azp").GetString());
         Assert.True(Guid.TryParse(payload.GetProperty("sub").GetString(), out _));
     }
@@ -45,7 +45,8 @@ public sealed class ClientCredentialsTests(IdentityProviderFactory provider)
     [Fact]
     public async Task ABearerOnlyClientNeverAuthenticates()
     {
-        var response = await TokenClient.ClientCredentials(provider.CreateClient(), "ocr-worker", "any");
+        var response = await TokenClient.ClientCredentials(
+            provider.CreateClient(), "ocr-worker", "any");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.Equal("invalid_client", response.Error);
@@ -58,8 +59,7 @@ public sealed class MissingClientSecretTests(ProviderWithoutArchivesSecretFactor
     [Fact]
     public async Task WithoutItsSecretVariableArchivesApiCannotAuthenticateAtAll()
     {
-        var response = await TokenClient.ClientCredentials(
-            provider.CreateClient(), TokenClient.ArchivesApi, IdentityProviderFactory.ArchivesApiSecret);
+        var response = await TokenClient.ServiceAccount(provider.CreateClient());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.Equal("invalid_client", response.Error);

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace BlueRobin.Identity.Tests;
 
-public sealed class DiscoveryTests(IdentityProviderFactory provider) : IClassFixture<IdentityProviderFactory>
+public sealed class DiscoveryTests(IdentityProviderFactory provider)
+    : IClassFixture<IdentityProviderFactory>
 {
     private const string Protocol = IdentityProviderFactory.Issuer + "/protocol/openid-connect";
 
@@ -14,10 +15,12 @@ public sealed class DiscoveryTests(IdentityProviderFactory provider) : IClassFix
 
         Assert.Equal(IdentityProviderFactory.Issuer, document.GetProperty("issuer").GetString());
         Assert.Equal($"{Protocol}/token", document.GetProperty("token_endpoint").GetString());
-        Assert.Equal($"{Protocol}/auth", document.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal(
+            $"{Protocol}/auth", document.GetProperty("authorization_endpoint").GetString());
         Assert.Equal($"{Protocol}/certs", document.GetProperty("jwks_uri").GetString());
         Assert.Equal($"{Protocol}/userinfo", document.GetProperty("userinfo_endpoint").GetString());
-        Assert.Equal($"{Protocol}/logout", document.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal(
+            $"{Protocol}/logout", document.GetProperty("end_session_endpoint").GetString());
     }
 
     [Fact]
@@ -30,7 +33,7 @@ public sealed class DiscoveryTests(IdentityProviderFactory provider) : IClassFix
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
         Assert.Equal("RS256", key.GetProperty("alg").GetString());
         Assert.False(string.IsNullOrEmpty(key.GetProperty("kid").GetString()));
-        Assert.False(key.TryGetProperty("d", out _), "the key set must not publish the private key");
+        Assert.False(key.TryGetProperty("d", out _), "the key set must not hold the private key");
     }
 
     [Fact]

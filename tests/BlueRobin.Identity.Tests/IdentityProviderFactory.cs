@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace BlueRobin.Identity.Tests;
 
@@ -24,9 +25,16 @@ public class IdentityProviderFactory : WebApplicationFactory<Program>
     public static string RealmFile => Path.Combine(
         RepositoryRoot(), "BlueRobin.AppHost", "Realms", "bluerobin-realm.json");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    /// <summary>Everything the provider logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.ConfigureAppConfiguration(configuration =>
             configuration.AddInMemoryCollection(Settings()));
+        builder.ConfigureLogging(logging =>
+            logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+    }
 
     protected virtual Dictionary<string, string?> Settings() => new()
     {
@@ -48,13 +56,14 @@ public class IdentityProviderFactory : WebApplicationFactory<Program>
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BlueRobin.sln")))
+        while (directory is not null
+            && !File.Exists(Path.Combine(directory.FullName, "BlueRobin.sln")))
         {
             directory = directory.Parent;
         }
 
         return directory?.FullName
-            ?? throw new InvalidOperationException("BlueRobin.sln not found above the test output.");
+            ?? throw new InvalidOperationException("No BlueRobin.sln above the test output.");
     }
 }
 

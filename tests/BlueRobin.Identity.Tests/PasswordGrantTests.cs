@@ -5,10 +5,13 @@ namespace BlueRobin.Identity.Tests;
 public sealed class PasswordGrantTests(IdentityProviderFactory provider)
     : IClassFixture<IdentityProviderFactory>
 {
+    // The id the realm file gives alice: tokens must carry it, not a per-run value.
+    private const string AliceId = "6f1d2b4e-8c3a-4d5f-9a71-0b2c3d4e5f61";
+
     [Fact]
     public async Task AliceGetsAKeycloakShapedAccessTokenThroughTheCli()
     {
-        var response = await TokenClient.PasswordGrant(provider.CreateClient(), "alice", "alice-dev-password");
+        var response = await TokenClient.SignIn(provider.CreateClient(), "alice");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var header = TokenClient.Header(response.AccessToken);
@@ -22,26 +25,29 @@ public sealed class PasswordGrantTests(IdentityProviderFactory provider)
         Assert.Equal("Bearer", payload.GetProperty("typ").GetString());
         Assert.Equal("alice", payload.GetProperty("preferred_username").GetString());
         Assert.Equal("alice@bluerobin.local", payload.GetProperty("email").GetString());
-        Assert.Equal("6f1d2b4e-8c3a-4d5f-9a71-0b2c3d4e5f61", payload.GetProperty("sub").GetString());
+        Assert.Equal(AliceId, payload.GetProperty("sub").GetString());
         Assert.Contains("archivist", TokenClient.RealmRoles(payload));
         Assert.Contains("profile", payload.GetProperty("scope").GetString()!.Split(' '));
         Assert.False(string.IsNullOrEmpty(payload.GetProperty("jti").GetString()));
-        Assert.Equal(300, payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64());
+        var issuedAt = payload.GetProperty("iat").GetInt64();
+        Assert.Equal(300, payload.GetProperty("exp").GetInt64() - issuedAt);
     }
 
     [Fact]
     public async Task CarolsTokenDoesNotCarryTheArchivistRole()
     {
-        var response = await TokenClient.PasswordGrant(provider.CreateClient(), "carol", "carol-dev-password");
+        var response = await TokenClient.SignIn(provider.CreateClient(), "carol");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.DoesNotContain("archivist", TokenClient.RealmRoles(TokenClient.Payload(response.AccessToken)));
+        var payload = TokenClient.Payload(response.AccessToken);
+        Assert.DoesNotContain("archivist", TokenClient.RealmRoles(payload));
     }
 
     [Fact]
     public async Task WrongPasswordIsAnInvalidGrant()
     {
-        var response = await TokenClient.PasswordGrant(provider.CreateClient(), "alice", "not-her-password");
+        var response = await TokenClient.PasswordGrant(
+            provider.CreateClient(), "alice", "not-her-password");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("invalid_grant", response.Error);
@@ -50,7 +56,8 @@ public sealed class PasswordGrantTests(IdentityProviderFactory provider)
     [Fact]
     public async Task UnknownUserIsAnInvalidGrant()
     {
-        var response = await TokenClient.PasswordGrant(provider.CreateClient(), "mallory", "anything");
+        var response = await TokenClient.PasswordGrant(
+            provider.CreateClient(), "mallory", "anything");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("invalid_grant", response.Error);
@@ -61,7 +68,12 @@ public sealed class PasswordGrantTests(IdentityProviderFactory provider)
     {
         var response = await TokenClient.Post(
             provider.CreateClient(),
-            new() { ["grant_type"] = "password", ["username"] = "alice", ["password"] = "alice-dev-password" },
+            new()
+            {
+                ["grant_type"] = "password",
+                ["username"] = "alice",
+                ["password"] = TokenClient.DevPassword("alice"),
+            },
             (TokenClient.ArchivesApi, IdentityProviderFactory.ArchivesApiSecret));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -82,7 +94,7 @@ public sealed class PasswordGrantTests(IdentityProviderFactory provider)
     public async Task RefreshTokenGivesANewAccessTokenForTheSameUser()
     {
         var http = provider.CreateClient();
-        var first = await TokenClient.PasswordGrant(http, "bob", "bob-dev-password");
+        var first = await TokenClient.SignIn(http, "bob");
         var refreshToken = first.Body.GetProperty("refresh_token").GetString()!;
 
         var second = await TokenClient.Post(http, new()
@@ -104,7 +116,7 @@ public sealed class PasswordGrantTests(IdentityProviderFactory provider)
     public async Task UserInfoDescribesTheTokensUser()
     {
         var http = provider.CreateClient();
-        var token = await TokenClient.PasswordGrant(http, "carol", "carol-dev-password");
+        var token = await TokenClient.SignIn(http, "carol");
         using var request = new HttpRequestMessage(
             HttpMethod.Get, "/realms/bluerobin/protocol/openid-connect/userinfo");
         request.Headers.Authorization = new("Bearer", token.AccessToken);

@@ -21,7 +21,7 @@ public sealed class ResourceServerAcceptanceTests(IdentityProviderFactory provid
     [Fact]
     public async Task ArchivesApiAcceptsAlicesTokenAndSeesHerRole()
     {
-        var token = await TokenClient.PasswordGrant(provider.CreateClient(), "alice", "alice-dev-password");
+        var token = await TokenClient.SignIn(provider.CreateClient(), "alice");
         await using var service = await StartResourceServer("archives-api");
 
         var response = await Call(service, token.AccessToken);
@@ -33,7 +33,7 @@ public sealed class ResourceServerAcceptanceTests(IdentityProviderFactory provid
     [Fact]
     public async Task OcrWorkerAcceptsTheSameUserToken()
     {
-        var token = await TokenClient.PasswordGrant(provider.CreateClient(), "carol", "carol-dev-password");
+        var token = await TokenClient.SignIn(provider.CreateClient(), "carol");
         await using var service = await StartResourceServer("ocr-worker");
 
         var response = await Call(service, token.AccessToken);
@@ -45,7 +45,7 @@ public sealed class ResourceServerAcceptanceTests(IdentityProviderFactory provid
     [Fact]
     public async Task AServiceNotAmongTheAudiencesRefusesTheToken()
     {
-        var token = await TokenClient.PasswordGrant(provider.CreateClient(), "alice", "alice-dev-password");
+        var token = await TokenClient.SignIn(provider.CreateClient(), "alice");
         await using var service = await StartResourceServer("billing-api");
 
         var response = await Call(service, token.AccessToken);
@@ -56,8 +56,7 @@ public sealed class ResourceServerAcceptanceTests(IdentityProviderFactory provid
     [Fact]
     public async Task AServiceAccountTokenWithoutAudienceIsRefused()
     {
-        var token = await TokenClient.ClientCredentials(
-            provider.CreateClient(), TokenClient.ArchivesApi, IdentityProviderFactory.ArchivesApiSecret);
+        var token = await TokenClient.ServiceAccount(provider.CreateClient());
         await using var service = await StartResourceServer("archives-api");
 
         var response = await Call(service, token.AccessToken);
@@ -68,9 +67,9 @@ public sealed class ResourceServerAcceptanceTests(IdentityProviderFactory provid
     [Fact]
     public async Task ATamperedTokenIsRefused()
     {
-        var token = await TokenClient.PasswordGrant(provider.CreateClient(), "carol", "carol-dev-password");
+        var token = await TokenClient.SignIn(provider.CreateClient(), "carol");
         var parts = token.AccessToken.Split('.');
-        var alice = await TokenClient.PasswordGrant(provider.CreateClient(), "alice", "alice-dev-password");
+        var alice = await TokenClient.SignIn(provider.CreateClient(), "alice");
         var forged = $"{parts[0]}.{alice.AccessToken.Split('.')[1]}.{parts[2]}";
         await using var service = await StartResourceServer("archives-api");
 
@@ -106,7 +105,8 @@ public sealed class ResourceServerAcceptanceTests(IdentityProviderFactory provid
     private static async Task<HttpResponseMessage> Call(WebApplication service, string accessToken)
     {
         using var client = service.GetTestClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", accessToken);
         return await client.GetAsync("/whoami");
     }
 }

@@ -30,7 +30,17 @@ public static class TokenClient
             ["scope"] = "openid",
         });
 
-    public static Task<TokenResponse> ClientCredentials(HttpClient http, string clientId, string secret) =>
+    /// <summary>The development passwords of the realm file follow one pattern.</summary>
+    public static string DevPassword(string username) => $"{username}-dev-password";
+
+    public static Task<TokenResponse> SignIn(HttpClient http, string username) =>
+        PasswordGrant(http, username, DevPassword(username));
+
+    public static Task<TokenResponse> ServiceAccount(HttpClient http) =>
+        ClientCredentials(http, ArchivesApi, IdentityProviderFactory.ArchivesApiSecret);
+
+    public static Task<TokenResponse> ClientCredentials(
+        HttpClient http, string clientId, string secret) =>
         Post(http, new() { ["grant_type"] = "client_credentials" }, (clientId, secret));
 
     public static async Task<TokenResponse> Post(
@@ -43,7 +53,8 @@ public static class TokenClient
         if (basic is { } credentials)
         {
             var pair = Encoding.UTF8.GetBytes($"{credentials.Id}:{credentials.Secret}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
+            request.Headers.Authorization =
+                new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
         }
 
         using var response = await http.SendAsync(request);
