@@ -13,10 +13,12 @@ var archives = builder.AddPostgres(ResourceNames.Postgres)
     .AddDatabase(ResourceNames.ArchivesDatabase);
 
 var ocrWorker = builder.AddProject<Projects.Ocr_Worker>(ResourceNames.OcrWorker)
+    .WithWorkloadIdentity()
     .WithReference(archives).WaitFor(archives)
     .WaitFor(identity);
 
 builder.AddProject<Projects.Archives_Api>(ResourceNames.ArchivesApi)
+    .WithWorkloadIdentity(WorkloadExposure.Public)
     .WithReference(archives).WaitFor(archives)
     .WithReference(ocrWorker)
     .WaitFor(identity);
