@@ -16,6 +16,9 @@ public static class WorkloadIdentityResourceExtensions
     /// <summary>The endpoint the orchestrator probes; it serves nothing but the probes.</summary>
     public const string HealthEndpointName = "health";
 
+    /// <summary>The container port of the service endpoint in the published manifest.</summary>
+    public const int PublishedServicePort = 8080;
+
     /// <summary>The container port of the health endpoint in the published manifest.</summary>
     public const int PublishedHealthPort = 8081;
 
@@ -92,7 +95,15 @@ public static class WorkloadIdentityResourceExtensions
         }
         else
         {
-            // Behind Linkerd the proxy terminates TLS, so the service endpoint is plain HTTP.
+            // Behind Linkerd the proxy terminates TLS, so the service endpoint is plain HTTP;
+            // an https binding would send callers TLS that the pod's proxy does not expect.
+            foreach (var endpoint in builder.Resource.Annotations.OfType<EndpointAnnotation>()
+                .Where(endpoint => endpoint.UriScheme == "https").ToList())
+            {
+                builder.Resource.Annotations.Remove(endpoint);
+            }
+
+            builder.WithEndpoint("http", endpoint => endpoint.TargetPort ??= PublishedServicePort);
             builder.WithHttpEndpoint(targetPort: PublishedHealthPort, name: HealthEndpointName);
             service = builder.GetEndpoint("http");
         }
