@@ -107,7 +107,8 @@ public sealed class LocalIdentityIssuer
         CreatePrivateDirectory(_directory);
         if (File.Exists(TrustAnchorPath) && File.Exists(TrustAnchorKeyPath))
         {
-            var existing = WorkloadCertificateFiles.LoadWithKey(TrustAnchorPath, TrustAnchorKeyPath);
+            var existing =
+                WorkloadCertificateFiles.LoadWithKey(TrustAnchorPath, TrustAnchorKeyPath);
             if (existing.NotAfter > _time.GetUtcNow().UtcDateTime.AddDays(1))
             {
                 return _trustAnchor = existing;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BlueRobin.AppHost.WorkloadIdentity;
 
-/// <summary>The local identity issuer's log events (ids 3050-3099); keys are never logged.</summary>
+/// <summary>The local issuer's log events (ids 3050-3099); keys are never logged.</summary>
 internal static partial class Log
 {
     [LoggerMessage(3051, LogLevel.Information,

@@ -13,7 +13,8 @@ public static class WorkloadCallGraph
     /// <summary>Aspire's relationship type for <c>WithReference</c>.</summary>
     public const string ReferenceRelationship = "Reference";
 
-    public static IReadOnlyList<string> AdmittedCallers(IEnumerable<IResource> model, IResource target) =>
+    public static IReadOnlyList<string> AdmittedCallers(
+        IEnumerable<IResource> model, IResource target) =>
         model
             .Where(resource => resource is IComputeResource && !ReferenceEquals(resource, target))
             .Where(resource => resource.Annotations.OfType<ResourceRelationshipAnnotation>()

@@ -120,10 +120,13 @@ public static class WorkloadIdentityResourceExtensions
                 environment.Remove("ASPNETCORE_HTTPS_PORT");
                 environment.Remove("HTTP_PORTS");
                 environment.Remove("HTTPS_PORTS");
-                environment[Section + "ServicePort"] = service.Property(EndpointProperty.TargetPort);
-                environment[Section + "HealthPort"] = health.Property(EndpointProperty.TargetPort);
+                environment[Section + "ServicePort"] =
+                    service.Property(EndpointProperty.TargetPort);
+                environment[Section + "HealthPort"] =
+                    health.Property(EndpointProperty.TargetPort);
                 environment[Section + "ListenAddress"] = isRunMode ? "127.0.0.1" : "0.0.0.0";
             })
-            .WithHttpHealthCheck(ServiceDefaultsExtensions.HealthPath, endpointName: HealthEndpointName);
+            .WithHttpHealthCheck(
+                ServiceDefaultsExtensions.HealthPath, endpointName: HealthEndpointName);
     }
 }

@@ -19,7 +19,8 @@ internal static partial class Log
         ILogger logger, string caller, string method, string route);
 
     [LoggerMessage(3003, LogLevel.Information,
-        "Workload certificate for {Identity} loaded, valid until {NotAfter}, thumbprint {Thumbprint}")]
+        "Workload certificate for {Identity} loaded, valid until {NotAfter}, "
+        + "thumbprint {Thumbprint}")]
     public static partial void WorkloadCertificateLoaded(
         ILogger logger, string identity, DateTime notAfter, string thumbprint);
 

@@ -10,7 +10,7 @@ namespace BlueRobin.ServiceDefaults.WorkloadIdentity;
 /// </summary>
 public static class WorkloadCertificateValidator
 {
-    /// <summary>The peer's workload identity, or null when the certificate is not admitted.</summary>
+    /// <summary>The peer's workload identity, or null when its certificate is refused.</summary>
     public static string? ValidateClient(X509Certificate2 peer, X509Certificate2 trustAnchor) =>
         Validate(peer, trustAnchor, WorkloadCertificateAuthority.ClientAuthenticationOid);
 

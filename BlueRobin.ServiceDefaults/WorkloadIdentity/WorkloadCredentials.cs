@@ -56,7 +56,10 @@ public sealed class WorkloadCredentials : IDisposable
     }
 
     private void Reload(
-        string certificatePath, string keyPath, DateTime certificateWrittenAt, DateTime keyWrittenAt)
+        string certificatePath,
+        string keyPath,
+        DateTime certificateWrittenAt,
+        DateTime keyWrittenAt)
     {
         X509Certificate2 loaded;
         try

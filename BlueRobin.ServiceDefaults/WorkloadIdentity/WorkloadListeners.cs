@@ -32,7 +32,8 @@ public sealed class WorkloadListeners(
     public void Configure(KestrelServerOptions kestrel)
     {
         var settings = options.Value;
-        if (settings.ServicePort is not int servicePort || settings.HealthPort is not int healthPort)
+        if (settings.ServicePort is not int servicePort
+            || settings.HealthPort is not int healthPort)
         {
             return;
         }

@@ -18,8 +18,9 @@ public sealed class LocalIdentityIssuerTests : IDisposable
         var files = CreateIssuer().EnsureLeaf(ResourceNames.OcrWorker);
 
         var anchorKey = Path.Combine(_directory, "trust-anchor.key");
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(anchorKey));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(files.KeyPath));
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(anchorKey));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(files.KeyPath));
     }
 
     [Fact]
@@ -80,7 +81,8 @@ public sealed class LocalIdentityIssuerTests : IDisposable
                 [LocalIdentityIssuer.DirectorySetting] = _directory,
             })
             .Build();
-        return new LocalIdentityIssuer(configuration, _time, NullLogger<LocalIdentityIssuer>.Instance);
+        return new LocalIdentityIssuer(
+            configuration, _time, NullLogger<LocalIdentityIssuer>.Instance);
     }
 
     private static string Thumbprint(IssuedWorkloadFiles files)

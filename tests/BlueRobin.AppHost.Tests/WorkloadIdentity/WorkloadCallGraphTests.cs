@@ -16,7 +16,8 @@ public sealed class WorkloadCallGraphTests
 
         var environment = await PublishedEnvironmentAsync(ocrWorker);
 
-        Assert.Equal(ResourceNames.ArchivesApi, environment["WorkloadIdentity__AdmittedCallers__0"]);
+        Assert.Equal(
+            ResourceNames.ArchivesApi, environment["WorkloadIdentity__AdmittedCallers__0"]);
         Assert.DoesNotContain("WorkloadIdentity__AdmittedCallers__1", environment.Keys);
     }
 
@@ -40,7 +41,8 @@ public sealed class WorkloadCallGraphTests
 
         Assert.Equal("Mesh", environment["WorkloadIdentity__Mode"]);
         Assert.DoesNotContain("WorkloadIdentity__KeyPath", environment.Keys);
-        Assert.Equal("{ocr-worker.bindings.health.targetPort}", environment["WorkloadIdentity__HealthPort"]);
+        Assert.Equal("{ocr-worker.bindings.health.targetPort}",
+            environment["WorkloadIdentity__HealthPort"]);
         Assert.DoesNotContain(ocrWorker.Annotations.OfType<EndpointAnnotation>(),
             endpoint => endpoint.UriScheme == "https");
     }
@@ -68,7 +70,8 @@ public sealed class WorkloadCallGraphTests
 
     private static (ProjectResource OcrWorker, ProjectResource ArchivesApi) BuildPublishedModel()
     {
-        var output = Path.Combine(Path.GetTempPath(), $"bluerobin-manifest-{Guid.NewGuid():N}.json");
+        var output = Path.Combine(
+            Path.GetTempPath(), $"bluerobin-manifest-{Guid.NewGuid():N}.json");
         var builder = DistributedApplication.CreateBuilder(
             ["--publisher", "manifest", "--output-path", output]);
         var root = RepositoryRoot();

@@ -37,7 +37,8 @@ public sealed class CertificateRenewalTests : IDisposable
         var archivesApiFiles = _domain.Issue(ResourceNames.ArchivesApi);
         var (host, _) = WorkloadClients.ArchivesApi(_domain, archivesApiFiles);
         using var _ = host;
-        var credentials = (WorkloadCredentials)host.Services.GetService(typeof(WorkloadCredentials))!;
+        var credentials =
+            (WorkloadCredentials)host.Services.GetService(typeof(WorkloadCredentials))!;
         var before = credentials.Certificate.Thumbprint;
 
         var renewed = archivesApiFiles with

@@ -19,7 +19,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime, IDisposable
     [InlineData("/alive")]
     public async Task ProbesAnswerWithoutAClientCertificate(string path)
     {
-        using var response = await _withoutCertificate.GetAsync(new Uri(_ocrWorker.HealthUri, path));
+        using var response =
+            await _withoutCertificate.GetAsync(new Uri(_ocrWorker.HealthUri, path));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

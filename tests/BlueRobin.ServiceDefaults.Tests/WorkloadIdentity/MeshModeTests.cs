@@ -9,21 +9,22 @@ namespace BlueRobin.ServiceDefaults.Tests.WorkloadIdentity;
 /// </summary>
 public sealed class MeshModeTests : IDisposable
 {
-    private static readonly string ArchivesApi = WorkloadIdentityName.For(ResourceNames.ArchivesApi);
+    private static readonly string ArchivesApi =
+        WorkloadIdentityName.For(ResourceNames.ArchivesApi);
     private static readonly string Billing = WorkloadIdentityName.For("billing-service");
 
     private readonly TestTrustDomain _domain = new();
     private readonly TestTokens _tokens = new();
+    private readonly HttpClient _plain = new();
 
     [Fact]
     public async Task ForgedClientIdDoesNotAdmitAnUnadmittedCertificateInMtlsMode()
     {
-        await using var ocrWorker = await WorkloadServer.StartAsync(
-            WorkloadIdentityMode.Mtls, _tokens, _domain, _domain.Issue(ResourceNames.OcrWorker));
-        using var client = WorkloadClients.Presenting(_domain.Issue("billing-service").Leaf, _domain);
+        await using var ocrWorker = await StartAsync(WorkloadIdentityMode.Mtls);
+        using var client = WorkloadClients.Presenting(
+            _domain.Issue("billing-service").Leaf, _domain);
 
-        using var response = await client.SendAsync(WorkloadClients.OcrRequest(
-            ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker), forgedClientId: ArchivesApi));
+        using var response = await client.SendAsync(OcrRequest(ocrWorker, ArchivesApi));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -31,13 +32,11 @@ public sealed class MeshModeTests : IDisposable
     [Fact]
     public async Task ForgedClientIdNeverReachesTheApplicationInMtlsMode()
     {
-        await using var ocrWorker = await WorkloadServer.StartAsync(
-            WorkloadIdentityMode.Mtls, _tokens, _domain, _domain.Issue(ResourceNames.OcrWorker));
+        await using var ocrWorker = await StartAsync(WorkloadIdentityMode.Mtls);
         using var client = WorkloadClients.Presenting(
             _domain.Issue(ResourceNames.ArchivesApi).Leaf, _domain);
 
-        using var response = await client.SendAsync(WorkloadClients.OcrRequest(
-            ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker), forgedClientId: Billing));
+        using var response = await client.SendAsync(OcrRequest(ocrWorker, Billing));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
@@ -46,11 +45,9 @@ public sealed class MeshModeTests : IDisposable
     [Fact]
     public async Task ClientIdOfAnAdmittedWorkloadIsHonouredInMeshMode()
     {
-        await using var ocrWorker = await WorkloadServer.StartAsync(WorkloadIdentityMode.Mesh, _tokens);
-        using var client = new HttpClient();
+        await using var ocrWorker = await StartAsync(WorkloadIdentityMode.Mesh);
 
-        using var response = await client.SendAsync(WorkloadClients.OcrRequest(
-            ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker), forgedClientId: ArchivesApi));
+        using var response = await _plain.SendAsync(OcrRequest(ocrWorker, ArchivesApi));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, ocrWorker.HandledRequests);
@@ -59,11 +56,9 @@ public sealed class MeshModeTests : IDisposable
     [Fact]
     public async Task ClientIdOfAnotherWorkloadIsForbiddenInMeshMode()
     {
-        await using var ocrWorker = await WorkloadServer.StartAsync(WorkloadIdentityMode.Mesh, _tokens);
-        using var client = new HttpClient();
+        await using var ocrWorker = await StartAsync(WorkloadIdentityMode.Mesh);
 
-        using var response = await client.SendAsync(WorkloadClients.OcrRequest(
-            ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker), forgedClientId: Billing));
+        using var response = await _plain.SendAsync(OcrRequest(ocrWorker, Billing));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -71,11 +66,9 @@ public sealed class MeshModeTests : IDisposable
     [Fact]
     public async Task MissingClientIdIsForbiddenInMeshMode()
     {
-        await using var ocrWorker = await WorkloadServer.StartAsync(WorkloadIdentityMode.Mesh, _tokens);
-        using var client = new HttpClient();
+        await using var ocrWorker = await StartAsync(WorkloadIdentityMode.Mesh);
 
-        using var response = await client.SendAsync(WorkloadClients.OcrRequest(
-            ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker)));
+        using var response = await _plain.SendAsync(OcrRequest(ocrWorker, clientId: null));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -83,15 +76,27 @@ public sealed class MeshModeTests : IDisposable
     [Fact]
     public async Task AdmittedNameFromAnotherNamespaceIsForbiddenInMeshMode()
     {
-        await using var ocrWorker = await WorkloadServer.StartAsync(WorkloadIdentityMode.Mesh, _tokens);
-        using var client = new HttpClient();
+        await using var ocrWorker = await StartAsync(WorkloadIdentityMode.Mesh);
         var elsewhere = WorkloadIdentityName.For(ResourceNames.ArchivesApi, "other-team");
 
-        using var response = await client.SendAsync(WorkloadClients.OcrRequest(
-            ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker), forgedClientId: elsewhere));
+        using var response = await _plain.SendAsync(OcrRequest(ocrWorker, elsewhere));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    public void Dispose() => _domain.Dispose();
+    private Task<WorkloadServer> StartAsync(WorkloadIdentityMode mode) =>
+        mode == WorkloadIdentityMode.Mesh
+            ? WorkloadServer.StartAsync(mode, _tokens)
+            : WorkloadServer.StartAsync(mode, _tokens, _domain,
+                _domain.Issue(ResourceNames.OcrWorker));
+
+    private HttpRequestMessage OcrRequest(WorkloadServer ocrWorker, string? clientId) =>
+        WorkloadClients.OcrRequest(
+            ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker), clientId);
+
+    public void Dispose()
+    {
+        _plain.Dispose();
+        _domain.Dispose();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Security.Authentication;
 using BlueRobin.ServiceDefaults.WorkloadIdentity;
@@ -44,7 +45,7 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task BillingServiceFromTheSameAnchorIsForbiddenEvenWithAValidUserToken()
     {
-        using var client = WorkloadClients.Presenting(_domain.Issue("billing-service").Leaf, _domain);
+        using var client = BillingServiceClient();
 
         using var response = await client.SendAsync(WorkloadClients.OcrRequest(
             _ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker)));
@@ -57,7 +58,7 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task BillingServiceIsForbiddenBeforeItsMissingUserTokenMatters()
     {
-        using var client = WorkloadClients.Presenting(_domain.Issue("billing-service").Leaf, _domain);
+        using var client = BillingServiceClient();
 
         using var response = await client.SendAsync(
             WorkloadClients.OcrRequest(_ocrWorker.ServiceUri, token: null));
@@ -68,7 +69,7 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task DeniedCallerIsALogEventNamingCallerAndRoute()
     {
-        using var client = WorkloadClients.Presenting(_domain.Issue("billing-service").Leaf, _domain);
+        using var client = BillingServiceClient();
 
         using var response = await client.SendAsync(
             WorkloadClients.OcrRequest(_ocrWorker.ServiceUri, token: null));
@@ -76,6 +77,36 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
         var denied = Assert.Single(_ocrWorker.Logs.Events, e => e.EventId.Id == 3002);
         Assert.Equal(WorkloadIdentityName.For("billing-service"), denied.Values["Caller"]);
         Assert.Equal(WorkloadServer.OcrPath, denied.Values["Route"]);
+    }
+
+    [Fact]
+    public async Task DecisionIsRecordedOnTheRequestSpan()
+    {
+        var billing = WorkloadIdentityName.For("billing-service");
+        var decisions = new System.Collections.Concurrent.ConcurrentQueue<string?>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) =>
+                ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem(WorkloadAuthorizationMiddleware.CallerTag) as string
+                    == billing)
+                {
+                    decisions.Enqueue(activity.GetTagItem(
+                        WorkloadAuthorizationMiddleware.DecisionTag) as string);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var client = BillingServiceClient();
+
+        using var response = await client.SendAsync(
+            WorkloadClients.OcrRequest(_ocrWorker.ServiceUri, token: null));
+
+        await Eventually.TrueAsync(() => !decisions.IsEmpty, "the request span to end");
+        Assert.All(decisions, decision => Assert.Equal("denied", decision));
     }
 
     [Fact]
@@ -125,7 +156,8 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
     private async Task AssertHandshakeFailsAsync(HttpClient client)
     {
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(
-            WorkloadClients.OcrRequest(_ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker))));
+            WorkloadClients.OcrRequest(
+                _ocrWorker.ServiceUri, _tokens.For(ResourceNames.OcrWorker))));
 
         // Under TLS 1.3 the server judges the client's certificate after the client has sent
         // its Finished message, so the client sees the connection end rather than an alert;
@@ -136,6 +168,9 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
             "the server to report the failed handshake");
         Assert.Equal(0, _ocrWorker.HandledRequests);
     }
+
+    private HttpClient BillingServiceClient() =>
+        WorkloadClients.Presenting(_domain.Issue("billing-service").Leaf, _domain);
 
     public Task DisposeAsync() => _ocrWorker.DisposeAsync().AsTask();
 

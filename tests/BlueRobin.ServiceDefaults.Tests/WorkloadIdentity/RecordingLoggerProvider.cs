@@ -20,7 +20,8 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
     {
     }
 
-    private sealed class RecordingLogger(string category, ConcurrentQueue<LoggedEvent> events) : ILogger
+    private sealed class RecordingLogger(string category, ConcurrentQueue<LoggedEvent> events)
+        : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;

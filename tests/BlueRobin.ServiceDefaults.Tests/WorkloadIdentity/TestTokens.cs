@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace BlueRobin.ServiceDefaults.Tests.WorkloadIdentity;
 
-/// <summary>Real RS256 user tokens from a test realm whose key the service is given directly.</summary>
+/// <summary>Real RS256 user tokens from a test realm whose key the service is handed.</summary>
 public sealed class TestTokens
 {
     public const string Authority = "http://127.0.0.1:1/realms/bluerobin";

@@ -42,7 +42,7 @@ public sealed class TestTrustDomain : IDisposable
         return files;
     }
 
-    /// <summary>Writes a leaf over a workload's files the way renewal does: key, then certificate.</summary>
+    /// <summary>Writes a leaf over a workload's files as renewal does: key first.</summary>
     public static void Write(WorkloadFiles files)
     {
         WorkloadCertificateFiles.WritePrivateKey(files.KeyPath, files.Leaf);

@@ -7,12 +7,12 @@ using Microsoft.Extensions.Hosting;
 
 namespace BlueRobin.ServiceDefaults.Tests.WorkloadIdentity;
 
-/// <summary>The callers in these tests: archives-api as it is wired, and hand-made clients.</summary>
+/// <summary>The callers in these tests: archives-api as wired, and hand-made clients.</summary>
 public static class WorkloadClients
 {
     public const string OcrClientName = "ocr-worker";
 
-    /// <summary>archives-api's client, built by ServiceDefaults from archives-api's files.</summary>
+    /// <summary>archives-api's client, built by ServiceDefaults from its files.</summary>
     public static (IHost Host, HttpClient Client) ArchivesApi(
         TestTrustDomain domain, WorkloadFiles files)
     {
@@ -58,7 +58,8 @@ public static class WorkloadClients
     public static HttpRequestMessage OcrRequest(
         Uri service, string? token, string? forgedClientId = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(service, WorkloadServer.OcrPath));
+        var request = new HttpRequestMessage(
+            HttpMethod.Post, new Uri(service, WorkloadServer.OcrPath));
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -66,7 +67,8 @@ public static class WorkloadClients
 
         if (forgedClientId is not null)
         {
-            request.Headers.Add(WorkloadAuthorizationMiddleware.LinkerdClientIdHeader, forgedClientId);
+            request.Headers.Add(
+                WorkloadAuthorizationMiddleware.LinkerdClientIdHeader, forgedClientId);
         }
 
         return request;

@@ -80,7 +80,8 @@ public sealed class WorkloadServer : IAsyncDisposable
         builder.Logging.AddFilter<RecordingLoggerProvider>(KestrelCategory, LogLevel.Debug);
 
         var app = builder.Build();
-        var server = new WorkloadServer(app, logs, mode == WorkloadIdentityMode.Mtls ? "https" : "http");
+        var scheme = mode == WorkloadIdentityMode.Mtls ? "https" : "http";
+        var server = new WorkloadServer(app, logs, scheme);
         app.MapDefaultEndpoints();
         app.MapPost(OcrPath, server.HandleOcr).RequireAuthorization();
 
