@@ -5,6 +5,7 @@ using BlueRobin;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddWorkloadIdentity();
 builder.AddRealmAuthentication(ResourceNames.ArchivesApi);
 builder.AddArchivistAuthorization();
 builder.AddNpgsqlDataSource(ResourceNames.ArchivesDatabase);

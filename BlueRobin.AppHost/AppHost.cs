@@ -23,10 +23,12 @@ var identity = builder.AddIdentityProvider(hosting.Mode);
 var archives = builder.AddArchivesDatabase(hosting.Mode);
 
 var ocrWorker = builder.AddProject<Projects.Ocr_Worker>(ResourceNames.OcrWorker)
+    .WithWorkloadIdentity()
     .WithReference(archives).WaitFor(archives)
     .WithRealmAuthentication(identity);
 
 builder.AddProject<Projects.Archives_Api>(ResourceNames.ArchivesApi)
+    .WithWorkloadIdentity(WorkloadExposure.Public)
     .WithReference(archives).WaitFor(archives)
     .WithReference(ocrWorker)
     .WithEnvironment("TokenPropagation__Services__0", ResourceNames.OcrWorker)

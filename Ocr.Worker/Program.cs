@@ -4,6 +4,7 @@ using Ocr.Worker.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddWorkloadIdentity();
 builder.AddRealmAuthentication(ResourceNames.OcrWorker);
 builder.AddNpgsqlDataSource(ResourceNames.ArchivesDatabase);
 builder.AddOcrWorker();

@@ -27,6 +27,8 @@ public static class DocumentArchiveExtensions
         builder.Services
             .AddHttpClient<OcrWorkerClient>(
                 ResourceNames.OcrWorker, client => client.BaseAddress = OcrWorkerClient.BaseAddress)
+            // First, because it chooses the primary handler that propagation then configures.
+            .AddWorkloadIdentityClient(ResourceNames.OcrWorker)
             .AddAccessTokenPropagation();
 
         return builder;

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace BlueRobin.ServiceDefaults.WorkloadIdentity;
+
+/// <summary>
+/// Workload identity's log events (ids 3000-3099). Certificates are named by subject and
+/// thumbprint only; no private key reaches a log.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(3001, LogLevel.Information,
+        "Workload {Caller} admitted to {Method} {Route}")]
+    public static partial void WorkloadAdmitted(
+        ILogger logger, string caller, string method, string route);
+
+    [LoggerMessage(3002, LogLevel.Warning,
+        "Workload {Caller} denied {Method} {Route}: not an admitted caller")]
+    public static partial void WorkloadDenied(
+        ILogger logger, string caller, string method, string route);
+
+    [LoggerMessage(3003, LogLevel.Information,
+        "Workload certificate for {Identity} loaded, valid until {NotAfter}, "
+        + "thumbprint {Thumbprint}")]
+    public static partial void WorkloadCertificateLoaded(
+        ILogger logger, string identity, DateTime notAfter, string thumbprint);
+
+    [LoggerMessage(3004, LogLevel.Debug,
+        "Workload certificate {Path} is being replaced; keeping the previous one: {Reason}")]
+    public static partial void WorkloadCertificateReloadDeferred(
+        ILogger logger, string path, string reason);
+
+    [LoggerMessage(3005, LogLevel.Warning,
+        "Server certificate of {Target} refused: it does not prove {ExpectedIdentity} "
+        + "from the trust anchor")]
+    public static partial void ServerCertificateRefused(
+        ILogger logger, string target, string expectedIdentity);
+}
