@@ -108,6 +108,10 @@ public static class WorkloadIdentityResourceExtensions
             service = builder.GetEndpoint("http");
         }
 
+        // Only the orchestrator probes health; a reference to the service must not grant a
+        // caller the health port too (the Kubernetes policy is derived from references).
+        builder.WithEndpoint(
+            HealthEndpointName, endpoint => endpoint.ExcludeReferenceEndpoint = true);
         var health = builder.GetEndpoint(HealthEndpointName);
         return builder
             .WithEnvironment(context =>

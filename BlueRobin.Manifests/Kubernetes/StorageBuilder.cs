@@ -1,3 +1,4 @@
+using BlueRobin.Manifests.Keycloak;
 using BlueRobin.Manifests.Model;
 using k8s.Models;
 
@@ -65,7 +66,7 @@ public static class StorageBuilder
     {
         if (File.Exists(source))
         {
-            return [(Path.GetFileName(source), File.ReadAllBytes(source))];
+            return [ReadFile(source)];
         }
 
         if (!Directory.Exists(source))
@@ -76,6 +77,12 @@ public static class StorageBuilder
 
         return [.. Directory.GetFiles(source)
             .Order(StringComparer.Ordinal)
-            .Select(file => (Path.GetFileName(file), File.ReadAllBytes(file)))];
+            .Select(ReadFile)];
+    }
+
+    private static (string, byte[]) ReadFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return (name, RealmExportFilter.WithoutUserCredentials(name, File.ReadAllBytes(path)));
     }
 }

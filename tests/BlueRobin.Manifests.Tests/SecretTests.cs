@@ -51,3 +51,30 @@ public sealed class SecretTests(TreeFixtures trees)
         Assert.Equal(0, git.ExitCode);
     }
 }
+
+public sealed class RealmImportTests
+{
+    [Fact]
+    public void CheckedInRealmImportCarriesNoUserPasswords()
+    {
+        var source = File.ReadAllText(Path.Combine(
+            Support.RepositoryPaths.Root, "BlueRobin.AppHost", "Realms", "bluerobin-realm.json"));
+        var imported = File.ReadAllText(Path.Combine(
+            Support.RepositoryPaths.Manifests, "base", "identity", "import",
+            "bluerobin-realm.json"));
+
+        Assert.Contains("alice-dev-password", source);
+        Assert.DoesNotContain("credentials", imported);
+        Assert.DoesNotContain("dev-password", imported);
+        Assert.Contains("\"username\": \"alice\"", imported);
+    }
+
+    [Fact]
+    public void FilterLeavesFilesThatAreNotRealmExportsAsTheyAre()
+    {
+        var bytes = "{\"users\":[{\"credentials\":[]}]}"u8.ToArray();
+
+        Assert.Same(bytes, Keycloak.RealmExportFilter.WithoutUserCredentials("x.json", bytes));
+        Assert.Same(bytes, Keycloak.RealmExportFilter.WithoutUserCredentials("x.txt", bytes));
+    }
+}
