@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using BlueRobin.AppHost.Hosting;
 using BlueRobin.ServiceDefaults.WorkloadIdentity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,8 @@ public sealed class LocalIdentityIssuer
     public LocalIdentityIssuer(
         IConfiguration configuration, TimeProvider time, ILogger<LocalIdentityIssuer> logger)
     {
-        _directory = ResolveDirectory(configuration[DirectorySetting]);
+        _directory = ResolveDirectory(configuration[DirectorySetting]
+            ?? Path.Combine(BlueRobinPaths.StateDirectory(configuration), "workload-identity"));
         _time = time;
         _logger = logger;
     }

@@ -14,6 +14,9 @@ namespace BlueRobin.AppHost.Tests;
 /// </summary>
 public sealed class BlueRobinApp : IAsyncLifetime
 {
+    /// <summary>The test collection that shares one running app.</summary>
+    public const string Collection = "BlueRobin app";
+
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _stateDirectory =
@@ -28,6 +31,10 @@ public sealed class BlueRobinApp : IAsyncLifetime
         App.CreateHttpClient(ResourceNames.ArchivesApi, "http");
 
     public RealmTokens Tokens { get; private set; } = null!;
+
+    /// <summary>The local trust anchor the AppHost issued workload certificates from.</summary>
+    public string TrustAnchorPath =>
+        Path.Combine(_stateDirectory, "workload-identity", "trust-anchor.crt");
 
     public async Task InitializeAsync()
     {
@@ -75,3 +82,6 @@ public sealed class BlueRobinApp : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+[CollectionDefinition(BlueRobinApp.Collection)]
+public sealed class BlueRobinAppCollection : ICollectionFixture<BlueRobinApp>;

@@ -14,7 +14,8 @@ namespace BlueRobin.AppHost.Tests;
 /// The main job end to end, container-free: a signed-in user uploads real scanned pages,
 /// Ocr.Worker reads them on the user's behalf, and the user searches them.
 /// </summary>
-public sealed class MainJobTests(BlueRobinApp bluerobin) : IClassFixture<BlueRobinApp>
+[Collection(BlueRobinApp.Collection)]
+public sealed class MainJobTests(BlueRobinApp bluerobin)
 {
     [Fact]
     public async Task ScannedTiffIsReadWithAtLeast95PercentWordAccuracy()
