@@ -38,6 +38,10 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
     private const string LeaseHeld =
         $"id = @id AND status = '{DocumentStatus.Processing}' AND attempts = @attempt";
 
+    private const string RenewSql = $"""
+        UPDATE documents SET lease_expires_at = now() + @lease WHERE {LeaseHeld}
+        """;
+
     private const string CompleteSql = $"""
         UPDATE documents
            SET status = '{DocumentStatus.Done}', text = @text, failure_reason = NULL,
@@ -103,6 +107,11 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
         return new ClaimedJob(
             reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
     }
+
+    /// <summary>Extends the lease; false if another worker has reclaimed the job.</summary>
+    public Task<bool> RenewLeaseAsync(
+        ClaimedJob job, TimeSpan lease, CancellationToken cancellationToken) =>
+        ExecuteFencedAsync(RenewSql, job, cancellationToken, ("lease", lease));
 
     /// <summary>Stores the text; false if the lease was lost to another worker meanwhile.</summary>
     public Task<bool> CompleteAsync(ClaimedJob job, string text, CancellationToken cancellationToken) =>
