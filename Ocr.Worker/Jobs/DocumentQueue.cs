@@ -93,7 +93,8 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Takes the oldest claimable job, or returns null when there is none.</summary>
-    public async Task<ClaimedJob?> ClaimNextAsync(TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<ClaimedJob?> ClaimNextAsync(
+        TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ClaimSql);
         command.Parameters.AddWithValue("lease", lease);
@@ -114,10 +115,12 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
         ExecuteFencedAsync(RenewSql, job, cancellationToken, ("lease", lease));
 
     /// <summary>Stores the text; false if the lease was lost to another worker meanwhile.</summary>
-    public Task<bool> CompleteAsync(ClaimedJob job, string text, CancellationToken cancellationToken) =>
+    public Task<bool> CompleteAsync(
+        ClaimedJob job, string text, CancellationToken cancellationToken) =>
         ExecuteFencedAsync(CompleteSql, job, cancellationToken, ("text", text));
 
-    public Task<bool> FailAsync(ClaimedJob job, string reason, CancellationToken cancellationToken) =>
+    public Task<bool> FailAsync(
+        ClaimedJob job, string reason, CancellationToken cancellationToken) =>
         ExecuteFencedAsync(FailSql, job, cancellationToken, ("reason", reason));
 
     public Task<bool> RetryLaterAsync(

@@ -19,7 +19,8 @@ public sealed class OcrJobProcessorOutageTests
         var before = await database.InsertAsync(
             "before.pdf", TestData.Read("c02-22.pdf"), DocumentStatus.Queued);
 
-        await using var processor = await RunningProcessor.StartAsync(database.WorkerDataSource, options);
+        await using var processor =
+            await RunningProcessor.StartAsync(database.WorkerDataSource, options);
         await WaitForStatusAsync(database, before, DocumentStatus.Processing);
         await server.RestartAsync();
         var after = await database.InsertAsync(

@@ -101,7 +101,8 @@ public sealed class OcrJobProcessorTests(PostgresServerFixture postgres)
         var id = await database.InsertAsync(
             "phototest.tif", TestData.Read("phototest.tif"), DocumentStatus.Queued);
 
-        await using var processor = await RunningProcessor.StartAsync(database.WorkerDataSource, options);
+        await using var processor =
+            await RunningProcessor.StartAsync(database.WorkerDataSource, options);
         var document = await database.WaitForFinalStatusAsync(id, JobTimeout);
 
         Assert.Equal(DocumentStatus.Failed, document.Status);
@@ -133,10 +134,14 @@ public sealed class OcrJobProcessorTests(PostgresServerFixture postgres)
         var options = RunningProcessor.FastOptions();
         options.LeaseDuration = TimeSpan.FromSeconds(1);
         var id = await database.InsertAsync(
-            "c02-22.pdf", TestData.Read("c02-22.pdf"), DocumentStatus.Queued);
+            "multipage.pdf", TestData.Read("multipage.pdf"), DocumentStatus.Queued);
 
-        await using var first = await RunningProcessor.StartAsync(database.WorkerDataSource, options);
-        await using var second = await RunningProcessor.StartAsync(database.WorkerDataSource, options);
+        // Six pages take several seconds, many times the lease: without renewal the second
+        // worker would reclaim the job and read it again.
+        await using var first =
+            await RunningProcessor.StartAsync(database.WorkerDataSource, options);
+        await using var second =
+            await RunningProcessor.StartAsync(database.WorkerDataSource, options);
         var document = await database.WaitForFinalStatusAsync(id, JobTimeout);
 
         Assert.Equal(DocumentStatus.Done, document.Status);

@@ -13,6 +13,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
 {
     private const string Alice = "alice-sub";
     private const string Bob = "bob-sub";
+    private static readonly string[] ArchivistRoles = [Realm.Roles.Archivist];
     private static readonly TimeSpan JobTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -20,7 +21,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     {
         var id = await StoreAsync(Alice, "phototest.tif");
 
-        using var response = await PostJobAsync(id, worker.Tokens.Create(Alice, [Realm.Roles.Archivist]));
+        using var response = await PostJobAsync(id, worker.Tokens.Create(Alice, ArchivistRoles));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await worker.Database.GetAsync(id);
@@ -37,7 +38,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     {
         var id = await StoreAsync(Alice, "phototest.tif");
 
-        using var response = await PostJobAsync(id, worker.Tokens.Create(Bob, [Realm.Roles.Archivist]));
+        using var response = await PostJobAsync(id, worker.Tokens.Create(Bob, ArchivistRoles));
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
         var document = await worker.Database.GetAsync(id);
@@ -49,7 +50,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     public async Task AnotherUsersDocumentLooksExactlyLikeAMissingOne()
     {
         var id = await StoreAsync(Alice, "phototest.tif");
-        var bob = worker.Tokens.Create(Bob, [Realm.Roles.Archivist]);
+        var bob = worker.Tokens.Create(Bob, ArchivistRoles);
 
         using var others = await PostJobAsync(id, bob);
         using var missing = await PostJobAsync(Guid.NewGuid(), bob);
@@ -74,7 +75,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     public async Task ATokenForAnotherAudienceIsUnauthorized()
     {
         var id = await StoreAsync(Alice, "phototest.tif");
-        var token = worker.Tokens.Create(Alice, [Realm.Roles.Archivist], audience: "account");
+        var token = worker.Tokens.Create(Alice, ArchivistRoles, audience: "account");
 
         using var response = await PostJobAsync(id, token);
 
@@ -85,7 +86,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     public async Task ATokenFromAnotherIssuerIsUnauthorized()
     {
         var id = await StoreAsync(Alice, "phototest.tif");
-        var token = worker.Tokens.Create(Alice, [Realm.Roles.Archivist],
+        var token = worker.Tokens.Create(Alice, ArchivistRoles,
             issuer: "https://localhost:1/realms/other");
 
         using var response = await PostJobAsync(id, token);
@@ -110,7 +111,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
         var id = await StoreAsync(Alice, "phototest.tif", DocumentStatus.Done);
         var before = await worker.Database.GetAsync(id);
 
-        using var response = await PostJobAsync(id, worker.Tokens.Create(Alice, [Realm.Roles.Archivist]));
+        using var response = await PostJobAsync(id, worker.Tokens.Create(Alice, ArchivistRoles));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(before, await worker.Database.GetAsync(id));
@@ -121,7 +122,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     {
         var id = await StoreAsync(Alice, "invalid.pdf", DocumentStatus.Failed);
 
-        using var response = await PostJobAsync(id, worker.Tokens.Create(Alice, [Realm.Roles.Archivist]));
+        using var response = await PostJobAsync(id, worker.Tokens.Create(Alice, ArchivistRoles));
 
         await AssertProblemAsync(response, HttpStatusCode.Conflict);
         Assert.Equal(DocumentStatus.Failed, (await worker.Database.GetAsync(id)).Status);
@@ -131,7 +132,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     public async Task AnEmptyDocumentIdIsAValidationProblem()
     {
         using var response = await PostJobAsync(
-            Guid.Empty, worker.Tokens.Create(Alice, [Realm.Roles.Archivist]));
+            Guid.Empty, worker.Tokens.Create(Alice, ArchivistRoles));
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(nameof(OcrJobRequest.DocumentId), problem.Extensions["errors"]?.ToString());
@@ -142,7 +143,7 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     {
         var subject = $"subject-{Guid.NewGuid():N}";
         var id = await StoreAsync(subject, "phototest.tif");
-        var token = worker.Tokens.Create(subject, [Realm.Roles.Archivist]);
+        var token = worker.Tokens.Create(subject, ArchivistRoles);
         using var spans = new RequestSpans();
 
         using var response = await PostJobAsync(id, token);
@@ -156,7 +157,8 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
         Assert.DoesNotContain(worker.Logs.Events, log => log.Message.Contains(signature));
     }
 
-    private Task<Guid> StoreAsync(string owner, string fileName, string status = DocumentStatus.Received) =>
+    private Task<Guid> StoreAsync(
+        string owner, string fileName, string status = DocumentStatus.Received) =>
         worker.Database.InsertAsync(fileName, TestData.Read(fileName), status, owner);
 
     private async Task<HttpResponseMessage> PostJobAsync(Guid documentId, string? token)

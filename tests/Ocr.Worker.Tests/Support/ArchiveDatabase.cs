@@ -26,7 +26,8 @@ internal sealed class ArchiveDatabase : IAsyncDisposable
         ConnectionString = connectionString;
         WorkerDataSource = NpgsqlDataSource.Create(connectionString);
         _testSource = NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+            new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }
+                .ConnectionString);
     }
 
     /// <summary>A pooled connection string, as the worker would be given.</summary>
@@ -64,7 +65,7 @@ internal sealed class ArchiveDatabase : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Sets the queue columns directly, as a crashed worker would have left them.</summary>
+    /// <summary>Sets the queue columns as a crashed worker would have left them.</summary>
     public async Task SimulateClaimAsync(Guid id, int attempts, TimeSpan leaseFromNow)
     {
         await using var command = _testSource.CreateCommand($"""

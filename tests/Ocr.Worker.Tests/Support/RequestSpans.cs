@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace Ocr.Worker.Tests.Support;
 
-/// <summary>Watches ASP.NET Core's request spans, to see what the endpoint tagged them with.</summary>
+/// <summary>Watches ASP.NET Core's request spans to see what the endpoint tagged.</summary>
 internal sealed class RequestSpans : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);

@@ -6,7 +6,7 @@ using Ocr.Worker.Ocr;
 
 namespace Ocr.Worker.Tests.Support;
 
-/// <summary>An <see cref="OcrJobProcessor"/> running against a real database until disposed.</summary>
+/// <summary>An <see cref="OcrJobProcessor"/> on a real database until disposed.</summary>
 internal sealed class RunningProcessor : IAsyncDisposable
 {
     private readonly OcrJobProcessor _processor;
