@@ -42,9 +42,13 @@ public sealed class OcrEngine
             var input = Path.Combine(workDirectory.FullName, "input" + format.FileExtension());
             await File.WriteAllBytesAsync(input, content, cancellationToken);
 
-            return format == DocumentFormat.Pdf
-                ? await ReadPdfAsync(input, workDirectory.FullName, cancellationToken)
-                : await RecognizeAsync(input, workDirectory.FullName, cancellationToken);
+            if (format == DocumentFormat.Pdf)
+            {
+                return await ReadPdfAsync(input, workDirectory.FullName, cancellationToken);
+            }
+
+            EnsureReadable(ImageHeader.ReadPageSizes(content.Span, format));
+            return await RecognizeAsync(input, workDirectory.FullName, cancellationToken);
         }
         finally
         {
@@ -109,6 +113,31 @@ public sealed class OcrEngine
         }
     }
 
+    private void EnsureReadable(IReadOnlyList<(long Width, long Height)>? pages)
+    {
+        if (pages is null)
+        {
+            throw OcrException.Permanent("The image's header could not be read.");
+        }
+
+        if (pages.Count > _options.MaxPages)
+        {
+            throw OcrException.Permanent(
+                $"The image has {pages.Count} pages, more than the limit of {_options.MaxPages}.");
+        }
+
+        var limit = _options.MaxPixelsPerPage;
+        var page = pages.Index().FirstOrDefault(page => page.Item.Width * page.Item.Height > limit);
+        if (page.Item != default)
+        {
+            var (width, height) = page.Item;
+            throw OcrException.Permanent(
+                $"Page {page.Index + 1} of the image is {width} x {height} pixels "
+                + $"({width * height / Megapixel} megapixels), more than the limit of "
+                + $"{limit / Megapixel} megapixels per page; it was not read.");
+        }
+    }
+
     private async Task<string> RenderAsync(
         string pdfPath, PdfPage page, string workDirectory, CancellationToken cancellationToken)
     {
@@ -137,8 +166,6 @@ public sealed class OcrEngine
         return image;
     }
 
-    // TODO: check the pixel size of PNG, JPEG and TIFF uploads before Tesseract decodes them;
-    // until then an image bomb is bounded only by the process timeout.
     private async Task<string> RecognizeAsync(
         string imagePath, string workDirectory, CancellationToken cancellationToken)
     {
