@@ -68,7 +68,7 @@ public sealed class ImageHeaderTests
         return png;
     }
 
-    /// <summary>The book page PDF embeds its scan as a JPEG; pdfimages hands it back as is.</summary>
+    /// <summary>The book page PDF embeds its scan as a JPEG; pdfimages returns it as is.</summary>
     private static async Task<byte[]> ExtractJpegFromBookPageAsync()
     {
         var directory = Directory.CreateTempSubdirectory("bluerobin-jpeg-");
