@@ -104,9 +104,19 @@ public sealed class OcrJobProcessor(
             return;
         }
 
-        if (text is not null && await queue.CompleteAsync(job, text, stoppingToken))
+        if (text is null)
+        {
+            return;
+        }
+
+        if (await queue.CompleteAsync(job, text, stoppingToken))
         {
             logger.JobDone(job.DocumentId, text.Length, stopwatch.ElapsedMilliseconds);
+        }
+        else
+        {
+            // Another worker reclaimed the job meanwhile; its result is the one that counts.
+            logger.LeaseLost(job.DocumentId, job.Attempt);
         }
     }
 
