@@ -45,6 +45,15 @@ internal static partial class Log
         "OCR job for document {DocumentId} abandoned: claimed {Attempt} times without finishing")]
     public static partial void JobAbandoned(this ILogger logger, Guid documentId, int attempt);
 
+    [LoggerMessage(11, LogLevel.Warning,
+        "OCR job for document {DocumentId} stopped at attempt {Attempt}: its lease was lost")]
+    public static partial void LeaseLost(this ILogger logger, Guid documentId, int attempt);
+
+    [LoggerMessage(12, LogLevel.Warning,
+        "The lease on document {DocumentId} could not be renewed; reading goes on")]
+    public static partial void LeaseRenewalFailed(
+        this ILogger logger, Exception exception, Guid documentId);
+
     [LoggerMessage(9, LogLevel.Error,
         "The OCR queue hit an unexpected error; it retries in {DelayMs} ms")]
     public static partial void QueueError(this ILogger logger, Exception exception, long delayMs);

@@ -18,7 +18,7 @@ public sealed class OcrOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a job that failed for a passing reason waits before its next try.</summary>
+    /// <summary>How long a job that failed for a passing reason waits to be tried again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -49,6 +49,6 @@ public sealed class OcrOptions
     /// <summary>Where tesseract and the poppler tools are; empty means the PATH.</summary>
     public string? ToolsPath { get; set; }
 
-    /// <summary>Where each job gets its private folder; empty means the system temp folder.</summary>
+    /// <summary>Where each job gets its private folder; empty means the temp folder.</summary>
     public string? WorkRoot { get; set; }
 }

@@ -6,7 +6,7 @@ namespace Ocr.Worker;
 
 public static class OcrWorkerExtensions
 {
-    /// <summary>The OCR engine, the durable queue and its processor, and who may use them.</summary>
+    /// <summary>The OCR engine, the durable queue, its processor, and who may use them.</summary>
     public static WebApplicationBuilder AddOcrWorker(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<OcrOptions>()

@@ -38,6 +38,10 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
     private const string LeaseHeld =
         $"id = @id AND status = '{DocumentStatus.Processing}' AND attempts = @attempt";
 
+    private const string RenewSql = $"""
+        UPDATE documents SET lease_expires_at = now() + @lease WHERE {LeaseHeld}
+        """;
+
     private const string CompleteSql = $"""
         UPDATE documents
            SET status = '{DocumentStatus.Done}', text = @text, failure_reason = NULL,
@@ -89,7 +93,8 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Takes the oldest claimable job, or returns null when there is none.</summary>
-    public async Task<ClaimedJob?> ClaimNextAsync(TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<ClaimedJob?> ClaimNextAsync(
+        TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ClaimSql);
         command.Parameters.AddWithValue("lease", lease);
@@ -104,11 +109,18 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
             reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
     }
 
+    /// <summary>Extends the lease; false if another worker has reclaimed the job.</summary>
+    public Task<bool> RenewLeaseAsync(
+        ClaimedJob job, TimeSpan lease, CancellationToken cancellationToken) =>
+        ExecuteFencedAsync(RenewSql, job, cancellationToken, ("lease", lease));
+
     /// <summary>Stores the text; false if the lease was lost to another worker meanwhile.</summary>
-    public Task<bool> CompleteAsync(ClaimedJob job, string text, CancellationToken cancellationToken) =>
+    public Task<bool> CompleteAsync(
+        ClaimedJob job, string text, CancellationToken cancellationToken) =>
         ExecuteFencedAsync(CompleteSql, job, cancellationToken, ("text", text));
 
-    public Task<bool> FailAsync(ClaimedJob job, string reason, CancellationToken cancellationToken) =>
+    public Task<bool> FailAsync(
+        ClaimedJob job, string reason, CancellationToken cancellationToken) =>
         ExecuteFencedAsync(FailSql, job, cancellationToken, ("reason", reason));
 
     public Task<bool> RetryLaterAsync(

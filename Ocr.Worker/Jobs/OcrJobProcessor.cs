@@ -92,10 +92,10 @@ public sealed class OcrJobProcessor(
         }
 
         var stopwatch = Stopwatch.StartNew();
-        string text;
+        string? text;
         try
         {
-            text = await engine.ReadTextAsync(job.Content, stoppingToken);
+            text = await ReadKeepingLeaseAsync(job, stoppingToken);
         }
         catch (OcrException exception)
         {
@@ -104,8 +104,73 @@ public sealed class OcrJobProcessor(
             return;
         }
 
-        await queue.CompleteAsync(job, text, stoppingToken);
-        logger.JobDone(job.DocumentId, text.Length, stopwatch.ElapsedMilliseconds);
+        if (text is null)
+        {
+            return;
+        }
+
+        if (await queue.CompleteAsync(job, text, stoppingToken))
+        {
+            logger.JobDone(job.DocumentId, text.Length, stopwatch.ElapsedMilliseconds);
+        }
+        else
+        {
+            // Another worker reclaimed the job meanwhile; its result is the one that counts.
+            logger.LeaseLost(job.DocumentId, job.Attempt);
+        }
+    }
+
+    /// <summary>
+    /// Reads the document while renewing its lease, so that a long document is not reclaimed
+    /// by another worker; returns null if the lease was lost anyway.
+    /// </summary>
+    private async Task<string?> ReadKeepingLeaseAsync(
+        ClaimedJob job, CancellationToken stoppingToken)
+    {
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var renewals = RenewLeaseWhileReadingAsync(job, reading);
+        try
+        {
+            return await engine.ReadTextAsync(job.Content, reading.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LeaseLost(job.DocumentId, job.Attempt);
+            return null;
+        }
+        finally
+        {
+            await reading.CancelAsync();
+            await renewals;
+        }
+    }
+
+    private async Task RenewLeaseWhileReadingAsync(ClaimedJob job, CancellationTokenSource reading)
+    {
+        using var timer = new PeriodicTimer(_options.LeaseDuration / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(reading.Token))
+            {
+                try
+                {
+                    if (!await queue.RenewLeaseAsync(job, _options.LeaseDuration, reading.Token))
+                    {
+                        await reading.CancelAsync();
+                        return;
+                    }
+                }
+                catch (NpgsqlException exception)
+                {
+                    // The lease may still hold; the final, fenced write decides.
+                    logger.LeaseRenewalFailed(exception, job.DocumentId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Reading finished (or the host is stopping): renewals end with it.
+        }
     }
 
     private async Task RecordFailureAsync(

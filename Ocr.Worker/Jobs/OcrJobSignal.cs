@@ -13,7 +13,7 @@ public sealed class OcrJobSignal
 
     public void Notify() => _channel.Writer.TryWrite(true);
 
-    /// <summary>Returns when signalled or after <paramref name="timeout"/>, whichever is first.</summary>
+    /// <summary>Returns when signalled or after <paramref name="timeout"/>.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Claims;
 using BlueRobin.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Ocr.Worker.Jobs;
 
@@ -25,8 +24,8 @@ public static class OcrJobsApi
         return group;
     }
 
-    public static async Task<Results<Accepted, ValidationProblem, NotFound<ProblemDetails>,
-        Conflict<ProblemDetails>>> AcceptJob(
+    /// <summary>202 once queued (or already handled); 404 or 409 as ProblemDetails.</summary>
+    public static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> AcceptJob(
         OcrJobRequest request,
         ClaimsPrincipal user,
         DocumentQueue queue,
@@ -52,20 +51,16 @@ public static class OcrJobsApi
         {
             case JobAcceptance.NotFound:
                 // Someone else's document looks exactly like a missing one.
-                return TypedResults.NotFound(new ProblemDetails
-                {
-                    Title = "Document not found",
-                    Detail = $"You have no document {request.DocumentId}.",
-                    Status = StatusCodes.Status404NotFound,
-                });
+                return TypedResults.Problem(
+                    title: "Document not found",
+                    detail: $"You have no document {request.DocumentId}.",
+                    statusCode: StatusCodes.Status404NotFound);
             case JobAcceptance.AlreadyFailed:
-                return TypedResults.Conflict(new ProblemDetails
-                {
-                    Title = "Document already failed",
-                    Detail = $"Document {request.DocumentId} was read before and failed; "
-                        + "its failure_reason says why. Upload it again to retry.",
-                    Status = StatusCodes.Status409Conflict,
-                });
+                return TypedResults.Problem(
+                    title: "Document already failed",
+                    detail: $"Document {request.DocumentId} was read before and failed; "
+                        + "its failure reason says why. Upload it again to retry.",
+                    statusCode: StatusCodes.Status409Conflict);
             case JobAcceptance.Queued:
                 loggerFactory.CreateLogger(typeof(OcrJobsApi))
                     .JobAccepted(request.DocumentId, subject);

@@ -14,7 +14,7 @@ public sealed class OcrException : Exception
 
     public bool IsPermanent { get; }
 
-    /// <summary>The reason as stored in <c>failure_reason</c>: for the owner, no internals.</summary>
+    /// <summary>The reason stored in <c>failure_reason</c>: for the owner to read.</summary>
     public string Reason => Message;
 
     public static OcrException Permanent(string reason) => new(reason, isPermanent: true);

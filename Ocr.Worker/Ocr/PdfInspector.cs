@@ -82,7 +82,7 @@ public sealed partial class PdfInspector(ProcessRunner runner)
         return pages;
     }
 
-    /// <summary>Reads the rows of <c>pdfimages -list</c>: page, num, type, width, height, ...</summary>
+    /// <summary>Reads <c>pdfimages -list</c> rows: page, num, type, width, height, ...</summary>
     private static PdfPage WithLargestImage(PdfPage page, string imageList)
     {
         var largest = (Width: 0L, Height: 0L);
@@ -110,6 +110,7 @@ public sealed partial class PdfInspector(ProcessRunner runner)
     [GeneratedRegex(@"^Pages:\s+(\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex PagesLine();
 
-    [GeneratedRegex(@"^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts", RegexOptions.Multiline)]
+    [GeneratedRegex(
+        @"^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts", RegexOptions.Multiline)]
     private static partial Regex PageSizeLine();
 }

@@ -29,6 +29,17 @@ public sealed class OcrEngineTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TwoColumnBrochureScanIsReadWithAtLeast90PercentWordAccuracy()
+    {
+        var text = await CreateEngine().ReadTextAsync(TestData.Read("linn.png"), default);
+
+        // linn.txt is itself OCR output, close to the page but not exact: hence 90 %, not 95.
+        var accuracy = WordAccuracy.Of(text, TestData.ReadText("linn.txt"));
+        output.WriteLine($"linn.png word accuracy: {accuracy:P1}");
+        Assert.True(accuracy >= 0.90, $"Word accuracy {accuracy:P1} is below 90 %:\n{text}");
+    }
+
+    [Fact]
     public async Task ScannedBookPagePdfIsRenderedAndRead()
     {
         var text = await CreateEngine().ReadTextAsync(TestData.Read("c02-22.pdf"), default);

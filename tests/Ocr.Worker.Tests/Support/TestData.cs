@@ -1,12 +1,13 @@
 namespace Ocr.Worker.Tests.Support;
 
-/// <summary>The shared real documents, found beside the repository (<c>../shared/data</c>).</summary>
+/// <summary>The shared real documents beside the repository (<c>../shared/data</c>).</summary>
 internal static class TestData
 {
     private static readonly Lazy<string> Folder = new(() =>
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BlueRobin.sln")))
+        while (directory is not null
+            && !File.Exists(Path.Combine(directory.FullName, "BlueRobin.sln")))
         {
             directory = directory.Parent;
         }
