@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BlueRobin.Testing;
 using Microsoft.Extensions.Options;
 using Ocr.Worker.Ocr;
 using Ocr.Worker.Tests.Support;

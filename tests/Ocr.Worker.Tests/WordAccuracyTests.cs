@@ -1,3 +1,4 @@
+using BlueRobin.Testing;
 using Ocr.Worker.Tests.Support;
 
 namespace Ocr.Worker.Tests;
