@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BlueRobin.Testing;
 using Microsoft.Extensions.Options;
 using Ocr.Worker.Ocr;
 
