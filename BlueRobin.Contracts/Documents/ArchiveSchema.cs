@@ -29,6 +29,8 @@ public static class ArchiveSchema
             created_at       timestamptz NOT NULL DEFAULT now(),
             updated_at       timestamptz NOT NULL DEFAULT now()
         );
+        -- The W3C trace context of the upload, so that OCR done later joins the upload's trace.
+        ALTER TABLE documents ADD COLUMN IF NOT EXISTS trace_parent text;
         CREATE INDEX IF NOT EXISTS documents_owner_created
             ON documents (owner_sub, created_at DESC);
         CREATE INDEX IF NOT EXISTS documents_text_search

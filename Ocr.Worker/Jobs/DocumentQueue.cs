@@ -11,7 +11,8 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
 {
     private const string AcceptSql = $"""
         UPDATE documents
-           SET status = '{DocumentStatus.Queued}', ocr_subject = @subject, updated_at = now()
+           SET status = '{DocumentStatus.Queued}', ocr_subject = @subject,
+               trace_parent = @traceParent, updated_at = now()
          WHERE id = @id AND owner_sub = @subject AND status = '{DocumentStatus.Received}'
         RETURNING status
         """;
@@ -32,7 +33,7 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
                 ORDER BY created_at
                   FOR UPDATE SKIP LOCKED
                 LIMIT 1)
-        RETURNING id, attempts, content
+        RETURNING id, attempts, content, trace_parent
         """;
 
     private const string LeaseHeld =
@@ -66,16 +67,17 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Queues the document if <paramref name="subject"/> owns it and it is still
-    /// <c>received</c>, recording the subject the worker acts for.
+    /// <c>received</c>, recording the subject the worker acts for and the trace it belongs to.
     /// </summary>
     public async Task<JobAcceptance> AcceptAsync(
-        Guid documentId, string subject, CancellationToken cancellationToken)
+        Guid documentId, string subject, string? traceParent, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
         await using var accept = new NpgsqlCommand(AcceptSql, connection);
         accept.Parameters.AddWithValue("id", documentId);
         accept.Parameters.AddWithValue("subject", subject);
+        accept.Parameters.AddWithValue("traceParent", (object?)traceParent ?? DBNull.Value);
         if (await accept.ExecuteScalarAsync(cancellationToken) is not null)
         {
             return JobAcceptance.Queued;
@@ -106,7 +108,8 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
         }
 
         return new ClaimedJob(
-            reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
+            reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3));
     }
 
     /// <summary>Extends the lease; false if another worker has reclaimed the job.</summary>

@@ -76,7 +76,10 @@ public sealed class OcrJobProcessor(
 
     private async Task ProcessAsync(ClaimedJob job, CancellationToken stoppingToken)
     {
-        using var activity = OcrTelemetry.Source.StartActivity("ocr job");
+        // The job runs later and elsewhere, but belongs to the upload: continue its trace.
+        ActivityContext.TryParse(job.TraceParent, traceState: null, out var upload);
+        using var activity = OcrTelemetry.Source.StartActivity(
+            "ocr job", ActivityKind.Consumer, upload);
         activity?.SetTag("bluerobin.document.id", job.DocumentId);
         activity?.SetTag("bluerobin.ocr.attempt", job.Attempt);
         logger.JobClaimed(job.DocumentId, job.Attempt);

@@ -46,7 +46,8 @@ public static class OcrJobsApi
         Activity.Current?.SetTag(OcrTelemetry.EndUserId, subject);
         Activity.Current?.SetTag("bluerobin.document.id", request.DocumentId);
 
-        var acceptance = await queue.AcceptAsync(request.DocumentId, subject, cancellationToken);
+        var acceptance = await queue.AcceptAsync(
+            request.DocumentId, subject, Activity.Current?.Id, cancellationToken);
         switch (acceptance)
         {
             case JobAcceptance.NotFound:

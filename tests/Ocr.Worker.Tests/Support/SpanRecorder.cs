@@ -40,6 +40,20 @@ internal sealed class SpanRecorder : IDisposable
         }
     }
 
+    /// <summary>The trace every recorded span belongs to.</summary>
+    public ActivityTraceId TraceId => _root.TraceId;
+
+    /// <summary>The W3C <c>traceparent</c> of the test's root span.</summary>
+    public string TraceParent => _root.Id!;
+
+    public IReadOnlyList<string> SpanNames()
+    {
+        lock (_spans)
+        {
+            return _spans.Select(span => span.DisplayName).ToList();
+        }
+    }
+
     public void Dispose()
     {
         _root.Dispose();
