@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using BlueRobin.AppHost.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Aspire.Hosting;
@@ -30,6 +31,12 @@ public static class LocalPostgresBuilderExtensions
             _ => new PostgresReadyHealthCheck(server),
             failureStatus: null,
             tags: null));
+
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            builder.Services.AddHostedService(services => new LocalPostgresShutdown(
+                cluster, services.GetRequiredService<ILogger<LocalPostgresShutdown>>()));
+        }
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (@event, ct) =>
         {
