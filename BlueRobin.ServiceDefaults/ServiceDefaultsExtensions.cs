@@ -29,6 +29,14 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
+        // A request the framework cannot bind (malformed JSON, a body cut short) is the
+        // client's mistake: answer its own 4xx as ProblemDetails, never a 500.
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler(options => options.StatusCodeSelector =
+            exception => exception is BadHttpRequestException bad
+                ? bad.StatusCode
+                : StatusCodes.Status500InternalServerError);
+
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

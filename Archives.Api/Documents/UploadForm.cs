@@ -57,6 +57,12 @@ internal static class UploadForm
             return Fail(StatusCodes.Status400BadRequest,
                 $"The multipart body could not be read: {exception.Message}");
         }
+        catch (IOException)
+        {
+            // The body ended before its closing boundary: cut short by the client.
+            return Fail(StatusCodes.Status400BadRequest,
+                "The multipart body ended before its closing boundary.");
+        }
 
         var file = form.Files.GetFile(FileField);
         if (file is null)

@@ -17,10 +17,6 @@ public static partial class ProblemResponses
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>
                 context.ProblemDetails.Detail ??= Explain(context.HttpContext));
-        builder.Services.AddExceptionHandler(options => options.StatusCodeSelector =
-            exception => exception is BadHttpRequestException bad
-                ? bad.StatusCode
-                : StatusCodes.Status500InternalServerError);
         return builder;
     }
 

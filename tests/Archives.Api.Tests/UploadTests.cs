@@ -133,6 +133,22 @@ public sealed class UploadTests(ArchiveFixture archive)
             response, HttpStatusCode.UnsupportedMediaType, "multipart/form-data");
     }
 
+    [Fact]
+    public async Task MultipartBodyCutShortIsABadRequest()
+    {
+        using var client = _api.ClientFor(_alice, Users.Archivist);
+        const string part = "--xyz\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n"
+            + "%PDF-1.4";
+        var truncated = new StringContent(part);
+        truncated.Headers.ContentType = new("multipart/form-data");
+        truncated.Headers.ContentType.Parameters.Add(new("boundary", "xyz"));
+
+        using var response = await client.PostAsync("/documents", truncated);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "closing boundary");
+    }
+
     internal static async Task<ProblemDetails> AssertProblemAsync(
         HttpResponseMessage response, HttpStatusCode status, string detailPart)
     {
