@@ -9,8 +9,9 @@ builder.AddServiceDefaults();
 builder.AddRealmServer();
 builder.Services.AddSessionProtection();
 
-// OpenIddict writes whole tokens into its debug and trace events; tokens never reach a log.
-builder.Logging.AddFilter("OpenIddict", LogLevel.Information);
+// OpenIddict writes whole tokens into its debug and trace events, and request parameters such
+// as the PKCE code_verifier into its information events; sign-ins are logged by Log instead.
+builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
 
 builder.Services.AddAuthentication()
     .AddCookie(LoginSession.Scheme, LoginSession.Configure);

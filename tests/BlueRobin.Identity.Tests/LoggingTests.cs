@@ -10,6 +10,15 @@ public sealed class LoggingTests(IdentityProviderFactory provider)
         var signedIn = await TokenClient.SignIn(http, "alice");
         await TokenClient.PasswordGrant(http, "bob", "bobs-wrong-password");
         var service = await TokenClient.ServiceAccount(http);
+        const string verifier = "pkce-verifier-that-no-log-may-show-0123456789abcdef";
+        await TokenClient.Post(http, new()
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = "bluerobin-cli",
+            ["code"] = "not-a-code",
+            ["code_verifier"] = verifier,
+            ["redirect_uri"] = "http://127.0.0.1/callback",
+        });
 
         var logs = provider.Logs.Messages;
         Assert.Contains(logs, m =>
@@ -24,6 +33,7 @@ public sealed class LoggingTests(IdentityProviderFactory provider)
             signedIn.AccessToken,
             signedIn.Body.GetProperty("refresh_token").GetString()!,
             service.AccessToken,
+            verifier,
             "PRIVATE KEY",
         ];
         for (var i = 0; i < secrets.Length; i++)
