@@ -44,7 +44,7 @@ public sealed class AuthorizationRequestValidation(
         {
             context.Reject(
                 OpenIddictConstants.Errors.InvalidRequest,
-                "Missing parameter: code_challenge_method");
+                "Invalid parameter: code_challenge_method (this client requires S256)");
         }
 
         return default;

@@ -3,6 +3,7 @@ using BlueRobin.Identity.Signing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -47,6 +48,10 @@ public static class RealmServerExtensions
                 .AllowAuthorizationCodeFlow()
                 .AllowRefreshTokenFlow();
             server.RegisterScopes(RealmScopes.Supported);
+
+            // Only S256: plain PKCE sends the verifier's value in the front channel.
+            server.Configure(options => options.CodeChallengeMethods.Remove(
+                OpenIddictConstants.CodeChallengeMethods.Plain));
             server.DisableAccessTokenEncryption();
 
             server.AddEventHandler<ValidateTokenRequestContext>(handler =>

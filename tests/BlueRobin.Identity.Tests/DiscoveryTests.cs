@@ -24,6 +24,17 @@ public sealed class DiscoveryTests(IdentityProviderFactory provider)
     }
 
     [Fact]
+    public async Task DiscoveryOffersOnlyS256ForPkce()
+    {
+        var document = await provider.CreateClient()
+            .GetFromJsonAsync<JsonElement>("/realms/bluerobin/.well-known/openid-configuration");
+
+        var methods = document.GetProperty("code_challenge_methods_supported")
+            .EnumerateArray().Select(method => method.GetString());
+        Assert.Equal(["S256"], methods);
+    }
+
+    [Fact]
     public async Task KeySetPublishesAnRsaSigningKeyWithAKeyId()
     {
         var keys = await provider.CreateClient()
