@@ -34,4 +34,10 @@ internal static partial class Log
         + "from the trust anchor")]
     public static partial void ServerCertificateRefused(
         ILogger logger, string target, string expectedIdentity);
+
+    [LoggerMessage(3006, LogLevel.Warning,
+        "Client certificate {Subject} (thumbprint {Thumbprint}) refused: it is not a workload "
+        + "certificate from the trust anchor; the TLS handshake fails")]
+    public static partial void ClientCertificateRefused(
+        ILogger logger, string subject, string thumbprint);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BlueRobin.ServiceDefaults.WorkloadIdentity;
@@ -15,7 +16,8 @@ namespace BlueRobin.ServiceDefaults.WorkloadIdentity;
 /// connection is marked with its listener so the middleware need not trust port numbers.
 /// </summary>
 public sealed class WorkloadListeners(
-    IOptions<WorkloadIdentityOptions> options, WorkloadCredentials credentials)
+    IOptions<WorkloadIdentityOptions> options, WorkloadCredentials credentials,
+    ILogger<WorkloadListeners> logger)
     : IConfigureOptions<KestrelServerOptions>
 {
     private const string ListenerItemKey = "BlueRobin.WorkloadListener";
@@ -72,8 +74,16 @@ public sealed class WorkloadListeners(
         // against the trust anchor alone, whatever the system's roots say.
         https.CheckCertificateRevocation = false;
         https.ClientCertificateValidation = (certificate, _, _) =>
-            WorkloadCertificateValidator.ValidateClient(certificate, credentials.TrustAnchor)
-                is not null;
+        {
+            if (WorkloadCertificateValidator.ValidateClient(certificate, credentials.TrustAnchor)
+                is not null)
+            {
+                return true;
+            }
+
+            Log.ClientCertificateRefused(logger, certificate.Subject, certificate.Thumbprint);
+            return false;
+        };
     }
 
     private static Task Mark(
