@@ -13,7 +13,7 @@ public static class SecurityProfile
     /// <summary>The <c>app</c> user and group of Microsoft's .NET images (APP_UID).</summary>
     public const long DotNetAppUser = 1654;
 
-    /// <summary>The <c>postgres</c> user of the official Debian images (Alpine ones use 70).</summary>
+    /// <summary>The <c>postgres</c> user of the official Debian images (Alpine: 70).</summary>
     public const long PostgresUser = 999;
     public const long PostgresAlpineUser = 70;
 
