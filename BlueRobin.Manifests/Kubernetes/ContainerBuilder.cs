@@ -35,6 +35,7 @@ public static class ContainerBuilder
             LivenessProbe = liveness,
             ReadinessProbe = readiness,
             Resources = ResourceProfile.For(workload),
+            SecurityContext = SecurityProfile.Container(workload),
             VolumeMounts = mounts.Count == 0 ? null : [.. mounts],
         };
     }

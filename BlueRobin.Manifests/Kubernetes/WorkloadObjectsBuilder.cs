@@ -105,12 +105,13 @@ public static class WorkloadObjectsBuilder
                 MountPath = mount.Target,
                 ReadOnlyProperty = mount.ReadOnly,
             }))
+            .Concat(SecurityProfile.WritableMounts(workload))
             .ToList();
         var volumes = bindMounts.Select(configMap => new V1Volume
         {
             Name = configMap.Name,
             ConfigMap = new V1ConfigMapVolumeSource { Name = configMap.Name },
-        }).ToList();
+        }).Concat(SecurityProfile.WritableVolumes(workload)).ToList();
 
         return new V1PodTemplateSpec
         {
@@ -127,6 +128,7 @@ public static class WorkloadObjectsBuilder
             {
                 ServiceAccountName = workload.Name,
                 AutomountServiceAccountToken = false,
+                SecurityContext = SecurityProfile.Pod(workload),
                 Containers = [ContainerBuilder.Build(workload, options, mounts)],
                 Volumes = volumes.Count == 0 ? null : volumes,
             },

@@ -82,6 +82,38 @@ public sealed class InvariantTests(TreeFixtures trees)
 
     [Theory]
     [MemberData(nameof(TreeFixtures.Trees), MemberType = typeof(TreeFixtures))]
+    public void EveryPodRunsAsNonRootWithoutPrivilegesUnderRuntimeDefaultSeccomp(string tree)
+    {
+        var controllers = Controllers(trees.Get(tree).Objects).ToList();
+
+        Assert.NotEmpty(controllers);
+        foreach (var controller in controllers)
+        {
+            var pod = controller["spec"]!["template"]!["spec"]!["securityContext"];
+            Assert.True(pod is not null, $"{Name(controller)} has no pod securityContext.");
+            Assert.True(pod["runAsNonRoot"]!.GetValue<bool>());
+            Assert.NotEqual(0, pod["runAsUser"]?.GetValue<long>());
+            Assert.Equal("RuntimeDefault", pod["seccompProfile"]!["type"]!.GetValue<string>());
+
+            foreach (var container in Containers(controller))
+            {
+                var context = container["securityContext"]!;
+                Assert.False(context["allowPrivilegeEscalation"]!.GetValue<bool>());
+                Assert.NotEqual(true, context["privileged"]?.GetValue<bool>());
+                Assert.Equal(["ALL"], context["capabilities"]!["drop"]!.AsArray()
+                    .Select(capability => capability!.GetValue<string>()));
+                Assert.Null(context["capabilities"]!["add"]);
+                // A container-level setting would override the pod's.
+                Assert.NotEqual(false, context["runAsNonRoot"]?.GetValue<bool>());
+                Assert.NotEqual(0, context["runAsUser"]?.GetValue<long>());
+                Assert.NotEqual("Unconfined",
+                    context["seccompProfile"]?["type"]?.GetValue<string>());
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TreeFixtures.Trees), MemberType = typeof(TreeFixtures))]
     public void TheIngressReachesOnlyTheApiAndTheRealmsPublicPaths(string tree)
     {
         var objects = trees.Get(tree).Objects;
