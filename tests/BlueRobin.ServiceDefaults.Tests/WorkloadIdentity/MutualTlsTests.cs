@@ -117,6 +117,9 @@ public sealed class MutualTlsTests : IAsyncLifetime, IDisposable
             otherDomain.Issue(ResourceNames.ArchivesApi).Leaf, _domain);
 
         await AssertHandshakeFailsAsync(client);
+        Assert.Contains(_ocrWorker.Logs.Events, e => e.EventId.Id == 3006
+            && ((string?)e.Values["Subject"])!.StartsWith($"CN={ResourceNames.ArchivesApi}.",
+                StringComparison.Ordinal));
     }
 
     [Fact]
