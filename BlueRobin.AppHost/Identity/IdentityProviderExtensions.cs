@@ -31,6 +31,8 @@ public static class IdentityProviderExtensions
                 .WithEnvironment("ARCHIVES_API_CLIENT_SECRET", archivesApiSecret);
         }
 
+        var signingKey = Path.Combine(
+            BlueRobinPaths.StateDirectory(builder.Configuration), "identity", "signing-key.pem");
         return builder.AddProject<Projects.BlueRobin_Identity>(ResourceNames.Identity)
             .WithEndpoint("http", endpoint =>
             {
@@ -39,6 +41,7 @@ public static class IdentityProviderExtensions
             })
             .WithEnvironment("Identity__PublicBaseUrl", "http://localhost:" + port)
             .WithEnvironment("Identity__RealmFile", realmFile)
+            .WithEnvironment("Identity__SigningKeyPath", signingKey)
             .WithEnvironment("ARCHIVES_API_CLIENT_SECRET", archivesApiSecret);
     }
 
