@@ -56,7 +56,7 @@ public static class RealmAuthenticationExtensions
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidIssuer = realm.Authority.TrimEnd('/'),
+            ValidIssuer = (realm.Issuer ?? realm.Authority).TrimEnd('/'),
             ValidAudience = audience,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             ClockSkew = MaximumClockSkew,

@@ -10,9 +10,21 @@ public sealed class RealmAuthenticationOptions
 {
     public const string SectionName = "Identity";
 
-    /// <summary>The issuer, e.g. <c>http://localhost:8080/realms/bluerobin</c>.</summary>
+    /// <summary>
+    /// Where the realm's metadata and keys are fetched, e.g.
+    /// <c>http://localhost:8080/realms/bluerobin</c>; also the issuer unless
+    /// <see cref="Issuer"/> is set.
+    /// </summary>
     [Required, Url]
     public string Authority { get; set; } = "";
+
+    /// <summary>
+    /// The issuer tokens must name, when the service reaches the provider at another address
+    /// than users do: in a cluster, Keycloak's public hostname while metadata comes from the
+    /// in-cluster service (Keycloak's dynamic backchannel).
+    /// </summary>
+    [Url]
+    public string? Issuer { get; set; }
 
     /// <summary>
     /// Allows an <c>http</c> authority. Only the local development provider on loopback
