@@ -54,6 +54,15 @@ internal static partial class Log
     public static partial void LeaseRenewalFailed(
         this ILogger logger, Exception exception, Guid documentId);
 
+    [LoggerMessage(13, LogLevel.Information,
+        "Removed the work folder {Folder} that a stopped worker left behind")]
+    public static partial void WorkFolderRemoved(this ILogger logger, string folder);
+
+    [LoggerMessage(14, LogLevel.Warning,
+        "The left-behind work folder {Folder} could not be removed; the next start tries again")]
+    public static partial void WorkFolderNotRemoved(
+        this ILogger logger, Exception exception, string folder);
+
     [LoggerMessage(9, LogLevel.Error,
         "The OCR queue hit an unexpected error; it retries in {DelayMs} ms")]
     public static partial void QueueError(this ILogger logger, Exception exception, long delayMs);

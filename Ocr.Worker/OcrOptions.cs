@@ -42,6 +42,13 @@ public sealed class OcrOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ProcessTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The longest one job may read before it is stopped and failed for good, so that a small
+    /// file that is slow to render (a tiling pattern, say) cannot hold the worker for long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxJobDuration { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Tesseract's language, e.g. <c>eng</c> or <c>eng+deu</c>.</summary>
     [Required, RegularExpression("^[a-z_]+(\\+[a-z_]+)*$")]
     public string Language { get; set; } = "eng";

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BlueRobin.Documents;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,6 +24,12 @@ public sealed class OcrJobProcessor(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly OcrOptions _options = options.Value;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        RemoveLeftOverWorkFolders();
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -130,11 +137,21 @@ public sealed class OcrJobProcessor(
     private async Task<string?> ReadKeepingLeaseAsync(
         ClaimedJob job, CancellationToken stoppingToken)
     {
-        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var overtime = new CancellationTokenSource(_options.MaxJobDuration);
+        using var reading =
+            CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, overtime.Token);
         var renewals = RenewLeaseWhileReadingAsync(job, reading);
         try
         {
             return await engine.ReadTextAsync(job.Content, reading.Token);
+        }
+        catch (OperationCanceledException) when (
+            overtime.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            // The same file would be as slow next time: retrying would only hold the queue again.
+            throw OcrException.Permanent(
+                $"Reading the document took longer than the limit of "
+                + $"{Describe(_options.MaxJobDuration)}; it was stopped.");
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -192,6 +209,49 @@ public sealed class OcrJobProcessor(
         logger.JobRetrying(job.DocumentId, job.Attempt, exception.Reason);
         await queue.RetryLaterAsync(job, exception.Reason, _options.RetryDelay, stoppingToken);
     }
+
+    /// <summary>
+    /// Removes the folders of jobs whose worker was killed before it could delete them: they
+    /// hold users' documents. A running job writes its folder when it starts and is stopped
+    /// after <see cref="OcrOptions.MaxJobDuration"/>, so an older folder is no live job's; the
+    /// lease bound also spares the jobs of a worker that was given a longer limit.
+    /// </summary>
+    private void RemoveLeftOverWorkFolders()
+    {
+        var age = _options.MaxJobDuration > _options.LeaseDuration
+            ? _options.MaxJobDuration
+            : _options.LeaseDuration;
+        IReadOnlyList<DirectoryInfo> folders;
+        try
+        {
+            folders = WorkFolders.LeftOverSince(_options, DateTime.UtcNow - age);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Reading documents matters more than sweeping; the next start-up tries again.
+            logger.WorkFolderNotRemoved(exception, WorkFolders.RootOf(_options));
+            return;
+        }
+
+        foreach (var folder in folders)
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+                logger.WorkFolderRemoved(folder.FullName);
+            }
+            catch (Exception exception) when (
+                exception is IOException or UnauthorizedAccessException)
+            {
+                logger.WorkFolderNotRemoved(exception, folder.FullName);
+            }
+        }
+    }
+
+    private static string Describe(TimeSpan limit) =>
+        limit.TotalMinutes >= 1 && limit.Seconds == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{limit.TotalMinutes:0.##} min")
+            : string.Create(CultureInfo.InvariantCulture, $"{limit.TotalSeconds:0.###} s");
 
     private static TimeSpan NextBackoff(TimeSpan current) =>
         current == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(

@@ -36,7 +36,7 @@ public sealed class OcrEngine
                 "The file is not a PDF, PNG, JPEG or TIFF document, so it cannot be read.");
         }
 
-        var workDirectory = CreateWorkDirectory();
+        var workDirectory = WorkFolders.Create(_options);
         try
         {
             var input = Path.Combine(workDirectory.FullName, "input" + format.FileExtension());
@@ -54,17 +54,6 @@ public sealed class OcrEngine
         {
             workDirectory.Delete(recursive: true);
         }
-    }
-
-    /// <summary>A folder only this user can enter: documents are private to their owners.</summary>
-    private DirectoryInfo CreateWorkDirectory()
-    {
-        var root = string.IsNullOrEmpty(_options.WorkRoot) ? Path.GetTempPath() : _options.WorkRoot;
-        var path = Path.Combine(root, $"bluerobin-ocr-{Guid.NewGuid():N}");
-        return OperatingSystem.IsWindows()
-            ? Directory.CreateDirectory(path)
-            : Directory.CreateDirectory(
-                path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private async Task<string> ReadPdfAsync(

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using BlueRobin;
 using BlueRobin.Documents;
 using Microsoft.AspNetCore.Mvc;
@@ -139,6 +140,24 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
     }
 
     [Fact]
+    public async Task ADocumentIdThatIsNotAGuidIsABadRequest()
+    {
+        using var response = await PostRawAsync("""{"documentId":"not-a-guid"}""");
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.False(string.IsNullOrEmpty(problem.Detail ?? problem.Title));
+    }
+
+    [Fact]
+    public async Task MalformedJsonIsABadRequest()
+    {
+        using var response = await PostRawAsync("""{"documentId": """);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.False(string.IsNullOrEmpty(problem.Detail ?? problem.Title));
+    }
+
+    [Fact]
     public async Task TheSubjectGoesOnTheSpanAndIntoTheLogButTheTokenGoesNowhere()
     {
         var subject = $"subject-{Guid.NewGuid():N}";
@@ -173,6 +192,19 @@ public sealed class OcrJobsApiTests(OcrWorkerFixture worker) : IClassFixture<Ocr
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Posts a body as is, with an archivist's valid token.</summary>
+    private async Task<HttpResponseMessage> PostRawAsync(string json)
+    {
+        using var client = worker.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, OcrWorkerRoutes.Jobs)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Bearer", worker.Tokens.Create(Alice, ArchivistRoles));
         return await client.SendAsync(request);
     }
 

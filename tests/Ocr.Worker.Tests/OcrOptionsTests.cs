@@ -14,6 +14,7 @@ public sealed class OcrOptionsTests
     [InlineData("Ocr:MaxAttempts", "0", "MaxAttempts")]
     [InlineData("Ocr:MaxPixelsPerPage", "10", "MaxPixelsPerPage")]
     [InlineData("Ocr:LeaseDuration", "00:00:00", "LeaseDuration")]
+    [InlineData("Ocr:MaxJobDuration", "00:00:00", "MaxJobDuration")]
     [InlineData("Ocr:Language", "eng; rm -rf /", "Language")]
     public async Task TheWorkerRefusesToStartWithAnInvalidSetting(
         string key, string value, string name)

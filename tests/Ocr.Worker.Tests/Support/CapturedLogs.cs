@@ -5,7 +5,8 @@ namespace Ocr.Worker.Tests.Support;
 
 /// <summary>One log event as the worker wrote it, with its structured values.</summary>
 internal sealed record CapturedLog(
-    int EventId, string Message, IReadOnlyDictionary<string, object?> Values);
+    string Category, LogLevel Level, int EventId, string Message,
+    IReadOnlyDictionary<string, object?> Values);
 
 /// <summary>Keeps every log event of the worker under test, to check what reaches a log.</summary>
 internal sealed class CapturedLogs : ILoggerProvider
@@ -14,13 +15,13 @@ internal sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<CapturedLog> Events => [.. _events];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(_events);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _events);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(ConcurrentQueue<CapturedLog> events) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<CapturedLog> events) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -32,6 +33,8 @@ internal sealed class CapturedLogs : ILoggerProvider
         {
             var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
             events.Enqueue(new CapturedLog(
+                category,
+                logLevel,
                 eventId.Id,
                 formatter(state, exception) + exception,
                 values.ToDictionary(pair => pair.Key, pair => pair.Value)));
