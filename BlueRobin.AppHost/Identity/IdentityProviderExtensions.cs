@@ -20,8 +20,8 @@ public static class IdentityProviderExtensions
     {
         var port = builder.Configuration.GetValue(PortSetting, Realm.IdentityPort);
         var realmFile = Path.Combine(builder.AppHostDirectory, RealmFile);
-        var archivesApiSecret = builder.AddParameter(
-            "archives-api-client-secret", new GenerateParameterDefault { MinLength = 32 }, secret: true);
+        var archivesApiSecret = builder.AddParameter("archives-api-client-secret",
+            new GenerateParameterDefault { MinLength = 32 }, secret: true);
 
         if (mode == HostingMode.Containers)
         {
