@@ -27,7 +27,8 @@ public static class PublicIssuer
         var identity = model.Workloads.FirstOrDefault(
                 workload => workload.Name == ResourceNames.Identity)
             ?? throw new InvalidDataException(
-                $"'{validators[0].Name}' sets {Authority} but there is no '{ResourceNames.Identity}'.");
+                $"'{validators[0].Name}' sets {Authority} but there is no "
+                + $"'{ResourceNames.Identity}'.");
         RequireKeycloakLeavesTheHostnameToUs(identity);
 
         var workloads = model.Workloads.Select(workload =>

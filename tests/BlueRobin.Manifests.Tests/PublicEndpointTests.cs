@@ -28,7 +28,8 @@ public sealed class PublicEndpointTests(TreeFixtures trees)
             validators.Select(service => service.Name).Order(StringComparer.Ordinal));
         foreach (var (name, config) in validators)
         {
-            Assert.True(config.TryGetValue("Identity__Issuer", out var issuer), $"{name} has no issuer.");
+            Assert.True(
+                config.TryGetValue("Identity__Issuer", out var issuer), $"{name} has no issuer.");
             Assert.Equal($"{keycloak["KC_HOSTNAME"]}/realms/{Realm.Name}", issuer);
             Assert.Equal($"https://{identityHost}/realms/{Realm.Name}", issuer);
             // Metadata and keys still come from the in-cluster Service, through the mesh.
@@ -56,8 +57,8 @@ public sealed class PublicEndpointTests(TreeFixtures trees)
             }
 
             var annotations = ingress["metadata"]!["annotations"]!;
-            Assert.Equal("websecure",
-                annotations["traefik.ingress.kubernetes.io/router.entrypoints"]!.GetValue<string>());
+            var entrypoints = annotations["traefik.ingress.kubernetes.io/router.entrypoints"];
+            Assert.Equal("websecure", entrypoints!.GetValue<string>());
             Assert.Equal("true",
                 annotations["traefik.ingress.kubernetes.io/router.tls"]!.GetValue<string>());
         }
@@ -98,7 +99,8 @@ public sealed class PublicEndpointTests(TreeFixtures trees)
         return actual.Length >= wanted.Length && wanted.SequenceEqual(actual.Take(wanted.Length));
     }
 
-    private static Dictionary<string, string> Config(IEnumerable<JsonObject> objects, string workload)
+    private static Dictionary<string, string> Config(
+        IEnumerable<JsonObject> objects, string workload)
     {
         var controller = Controllers(objects).Single(item => Name(item) == workload);
         var configName = controller["spec"]!["template"]!["spec"]!["containers"]![0]!["envFrom"]!
