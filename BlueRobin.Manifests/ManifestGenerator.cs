@@ -12,7 +12,7 @@ public static class ManifestGenerator
 {
     public static AppModel Generate(AspireManifest manifest, GenerateOptions options)
     {
-        var model = ModelBuilder.Build(manifest);
+        var model = PublicIssuer.Apply(ModelBuilder.Build(manifest), options);
         var writer = new KustomizeWriter(options.OutputPath, options);
 
         var workloads = model.Workloads

@@ -47,12 +47,26 @@ public static class KeycloakResourceExtensions
             .WithEnvironment("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword)
             .WithEnvironment("KC_HEALTH_ENABLED", "true")
             // TLS ends at the ingress and the mesh carries mTLS, so Keycloak itself speaks HTTP
-            // and learns the public host from the forwarded headers.
+            // behind a proxy that forwards the scheme.
             .WithEnvironment("KC_HTTP_ENABLED", "true")
             .WithEnvironment("KC_PROXY_HEADERS", "xforwarded")
-            .WithEnvironment("KC_HOSTNAME_STRICT", "false")
+            .WithPublicHostname(publishing)
             .WithArgs(publishing ? "start" : "start-dev", "--import-realm")
             .WithBindMount(realmDirectory, ImportDirectory, isReadOnly: true)
             .WithVolume($"{name}-data", DataDirectory);
     }
+
+    /// <summary>
+    /// In the cluster, users reach Keycloak at its public host and services at
+    /// <c>http://identity:8080</c>. With dynamic backchannel URLs the services get in-cluster
+    /// token and key endpoints while <c>iss</c> stays the public hostname whatever Host header a
+    /// request carries. <c>KC_HOSTNAME</c> depends on the cluster's domain, which only
+    /// BlueRobin.Manifests knows (<c>--domain</c>), so the generator writes it, not the AppHost.
+    /// Locally, start-dev on a fixed port keeps the issuer stable without either setting.
+    /// </summary>
+    private static IResourceBuilder<ContainerResource> WithPublicHostname(
+        this IResourceBuilder<ContainerResource> keycloak, bool publishing) =>
+        publishing
+            ? keycloak.WithEnvironment("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true")
+            : keycloak;
 }

@@ -12,6 +12,7 @@ public static class CommandLine
           --default-inbound-policy P     Linkerd default inbound policy (deny)
           --policy-style STYLE           authorization-policy | server-authorization
           --domain DOMAIN                public hosts are archives.DOMAIN, identity.DOMAIN
+          --tls-secret NAME              TLS Secret of the public hosts (bluerobin-tls)
           --aspire-manifest FILE         read this aspire-manifest.json instead of running the AppHost
           --apphost PROJECT              the AppHost project to publish (BlueRobin.AppHost)
           --non-interactive              never ask before replacing the output
@@ -56,7 +57,11 @@ public static class CommandLine
                 "--default-inbound-policy must be one of "
                 + $"{string.Join(", ", GenerateOptions.InboundPolicies)}."),
             "--policy-style" => options with { PolicyStyle = ParseStyle(value) },
-            "--domain" => options with { Domain = value },
+            "--domain" when Uri.CheckHostName(value) == UriHostNameType.Dns =>
+                options with { Domain = value },
+            "--domain" => throw new ArgumentException(
+                "--domain must be a DNS name such as example.org (no scheme, port or path)."),
+            "--tls-secret" => options with { TlsSecretName = value },
             "--aspire-manifest" => options with { AspireManifestPath = value },
             "--apphost" => options with { AppHostProject = value },
             _ => throw new ArgumentException($"Unknown option '{name}'."),

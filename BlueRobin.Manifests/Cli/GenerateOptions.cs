@@ -25,6 +25,12 @@ public sealed record GenerateOptions
     /// <summary>Public host names are <c>archives.{Domain}</c> and <c>identity.{Domain}</c>.</summary>
     public string Domain { get; init; } = "bluerobin.localhost";
 
+    /// <summary>
+    /// The <c>kubernetes.io/tls</c> Secret holding the certificate of every public host. The
+    /// operator (or cert-manager) creates it; no key material is ever generated.
+    /// </summary>
+    public string TlsSecretName { get; init; } = "bluerobin-tls";
+
     public string IngressNamespace { get; init; } = "traefik";
     public string IngressServiceAccount { get; init; } = "traefik";
 

@@ -5,9 +5,10 @@ using k8s.Models;
 namespace BlueRobin.Manifests.Kubernetes;
 
 /// <summary>
-/// One Ingress per public route, for Traefik. Traefik is meshed in ingress mode, where Linkerd
-/// honours <c>l5d-dst-override</c>; a client must not choose the destination, so a middleware
-/// removes any such header before routing.
+/// One Ingress per public route, for Traefik, served over TLS only: passwords and bearer tokens
+/// cross these hosts. Traefik is meshed in ingress mode, where Linkerd honours
+/// <c>l5d-dst-override</c>; a client must not choose the destination, so a middleware removes
+/// any such header before routing.
 /// </summary>
 public static class IngressBuilder
 {
@@ -25,11 +26,15 @@ public static class IngressBuilder
         foreach (var route in model.PublicRoutes)
         {
             var port = model.Workload(route.Workload).Port(route.PortName);
+            var host = PublicAddresses.HostFor(route.Workload, options);
             var metadata = ObjectMeta.Named(route.Workload, options.Namespace, route.Workload);
             metadata.Annotations = new Dictionary<string, string>
             {
+                // Only the TLS entrypoint gets a router, so plain HTTP finds no route at all.
+                ["traefik.ingress.kubernetes.io/router.entrypoints"] = "websecure",
                 ["traefik.ingress.kubernetes.io/router.middlewares"] =
                     $"{options.Namespace}-{StripOverrideMiddleware}@kubernetescrd",
+                ["traefik.ingress.kubernetes.io/router.tls"] = "true",
             };
 
             objects.Add(($"{route.Workload}.yaml", new V1Ingress
@@ -40,11 +45,12 @@ public static class IngressBuilder
                 Spec = new V1IngressSpec
                 {
                     IngressClassName = IngressClass,
+                    Tls = [new V1IngressTLS { Hosts = [host], SecretName = options.TlsSecretName }],
                     Rules =
                     [
                         new V1IngressRule
                         {
-                            Host = HostFor(route.Workload, options),
+                            Host = host,
                             Http = new V1HTTPIngressRuleValue
                             {
                                 Paths = [.. route.Paths.Select(path => Path(route, path, port))],
@@ -57,11 +63,6 @@ public static class IngressBuilder
 
         return objects;
     }
-
-    public static string HostFor(string workload, GenerateOptions options) =>
-        workload == ResourceNames.ArchivesApi
-            ? $"archives.{options.Domain}"
-            : $"{workload}.{options.Domain}";
 
     private static V1HTTPIngressPath Path(PublicRoute route, string path, WorkloadPort port) => new()
     {

@@ -4,10 +4,12 @@ namespace BlueRobin.Manifests.Model;
 public static class PublicRoutes
 {
     /// <summary>
-    /// The realm endpoints and the static resources its login pages load; the admin console
+    /// BlueRobin's realm and the static resources its login pages load. The <c>master</c>
+    /// realm (whose token endpoint would let anyone guess the admin password), the admin console
     /// (<c>/admin</c>) and the management port (health, metrics) stay inside.
     /// </summary>
-    public static readonly IReadOnlyList<string> IdentityPaths = ["/realms/", "/resources/"];
+    public static readonly IReadOnlyList<string> IdentityPaths =
+        [$"/realms/{Realm.Name}/", "/resources/"];
 
     public static readonly IReadOnlyList<string> ArchivesApiPaths = ["/"];
 

@@ -124,7 +124,8 @@ public sealed class InvariantTests(TreeFixtures trees)
             .Select(path => $"{path!["backend"]!["service"]!["name"]}{path["path"]}")
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["archives-api/", "identity/realms/", "identity/resources/"], routes);
+        Assert.Equal(
+            ["archives-api/", $"identity/realms/{Realm.Name}/", "identity/resources/"], routes);
     }
 
     [Theory]
