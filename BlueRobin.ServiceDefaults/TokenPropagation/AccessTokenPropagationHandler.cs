@@ -37,19 +37,19 @@ internal sealed class AccessTokenPropagationHandler(
         var uri = request.RequestUri;
         if (uri is null || !uri.IsAbsoluteUri || !options.CurrentValue.Admits(uri.IdnHost))
         {
-            TokenPropagationLog.NotListed(logger, uri?.IsAbsoluteUri == true ? uri.IdnHost : "");
+            Log.NotListed(logger, uri?.IsAbsoluteUri == true ? uri.IdnHost : "");
             return;
         }
 
         var token = CallerBearerToken();
         if (token is null)
         {
-            TokenPropagationLog.MissingCallerToken(logger, uri.IdnHost);
+            Log.MissingCallerToken(logger, uri.IdnHost);
             throw new MissingUserTokenException(uri.IdnHost, request.Method, uri.AbsolutePath);
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue(BearerScheme, token);
-        TokenPropagationLog.Propagating(logger, uri.IdnHost);
+        Log.Propagating(logger, uri.IdnHost);
     }
 
     // Only a token the authentication middleware accepted is forwarded: an anonymous request

@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using BlueRobin.ServiceDefaults;
 using BlueRobin.ServiceDefaults.WorkloadIdentity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 
-namespace BlueRobin.ServiceDefaults.WorkloadIdentity;
+namespace BlueRobin.ServiceDefaults;
 
 /// <summary>
-/// Workload identity's log events (ids 3000-3099). Certificates are named by subject and
-/// thumbprint only; no private key reaches a log.
+/// ServiceDefaults' log events: workload identity (3000-3099) and token propagation
+/// (7100-7199). Certificates are named by subject and thumbprint, services by name; no
+/// private key and no token reaches a log, since either is a credential in a reader's hands.
 /// </summary>
 internal static partial class Log
 {
+    // Workload identity
     [LoggerMessage(3001, LogLevel.Information,
         "Workload {Caller} admitted to {Method} {Route}")]
     public static partial void WorkloadAdmitted(
@@ -40,4 +42,16 @@ internal static partial class Log
         + "certificate from the trust anchor; the TLS handshake fails")]
     public static partial void ClientCertificateRefused(
         ILogger logger, string subject, string thumbprint);
+
+    // Token propagation
+    [LoggerMessage(7101, LogLevel.Debug, "Forwarding the caller's access token to {Service}")]
+    public static partial void Propagating(ILogger logger, string service);
+
+    [LoggerMessage(7102, LogLevel.Trace,
+        "Not forwarding the caller's access token to {Host}: it is not a listed service")]
+    public static partial void NotListed(ILogger logger, string host);
+
+    [LoggerMessage(7103, LogLevel.Warning,
+        "Refused to call {Service}: there is no signed-in caller whose token it needs")]
+    public static partial void MissingCallerToken(ILogger logger, string service);
 }
