@@ -11,8 +11,7 @@ builder.AddArchivistAuthorization();
 builder.AddNpgsqlDataSource(ResourceNames.ArchivesDatabase);
 builder.AddDocumentArchive();
 builder.AddProblemResponses();
-// TODO: declare the bearer scheme in the OpenAPI document, so generated clients send tokens.
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
 
 var app = builder.Build();
 

@@ -88,4 +88,21 @@ public sealed class AuthorizationTests(ArchiveFixture archive)
         Assert.Contains("\"/documents/search\"", document);
         Assert.Contains("\"/documents/{id}\"", document);
     }
+
+    [Fact]
+    public async Task OpenApiDocumentAsksForABearerToken()
+    {
+        using var client = _api.AnonymousClient();
+
+        using var document = System.Text.Json.JsonDocument.Parse(
+            await client.GetStringAsync("/openapi/v1.json"));
+
+        var scheme = document.RootElement.GetProperty("components")
+            .GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var requirement = Assert.Single(document.RootElement.GetProperty("security")
+            .EnumerateArray());
+        Assert.True(requirement.TryGetProperty("Bearer", out _));
+    }
 }
