@@ -66,4 +66,13 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Error,
         "The OCR queue hit an unexpected error; it retries in {DelayMs} ms")]
     public static partial void QueueError(this ILogger logger, Exception exception, long delayMs);
+
+    [LoggerMessage(15, LogLevel.Information,
+        "Document {DocumentId} handed back to the queue: the worker is stopping")]
+    public static partial void JobReleased(this ILogger logger, Guid documentId);
+
+    [LoggerMessage(16, LogLevel.Warning,
+        "Document {DocumentId} could not be handed back while stopping; its lease will expire")]
+    public static partial void JobReleaseFailed(
+        this ILogger logger, Exception exception, Guid documentId);
 }

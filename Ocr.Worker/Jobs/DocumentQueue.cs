@@ -57,6 +57,15 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
          WHERE {LeaseHeld}
         """;
 
+    // A worker that stops on purpose hands the job back at once, and the attempt it did not
+    // finish does not count against the document.
+    private const string ReleaseSql = $"""
+        UPDATE documents
+           SET status = '{DocumentStatus.Queued}', attempts = attempts - 1,
+               lease_expires_at = NULL, updated_at = now()
+         WHERE {LeaseHeld}
+        """;
+
     // lease_expires_at on a queued row is the earliest time it may be claimed again.
     private const string RetrySql = $"""
         UPDATE documents
@@ -125,6 +134,9 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
     public Task<bool> FailAsync(
         ClaimedJob job, string reason, CancellationToken cancellationToken) =>
         ExecuteFencedAsync(FailSql, job, cancellationToken, ("reason", reason));
+
+    public Task<bool> ReleaseAsync(ClaimedJob job, CancellationToken cancellationToken) =>
+        ExecuteFencedAsync(ReleaseSql, job, cancellationToken);
 
     public Task<bool> RetryLaterAsync(
         ClaimedJob job, string reason, TimeSpan delay, CancellationToken cancellationToken) =>

@@ -23,6 +23,9 @@ public sealed class OcrJobProcessor(
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    /// <summary>Well inside the host's shutdown timeout (30 s by default).</summary>
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly OcrOptions _options = options.Value;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -53,7 +56,7 @@ public sealed class OcrJobProcessor(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                // A job cut short here keeps its lease; it is reclaimed once the lease expires.
+                // A job cut short by the stop was handed back already (ReleaseOnShutdownAsync).
                 return;
             }
             catch (NpgsqlException exception)
@@ -113,6 +116,11 @@ public sealed class OcrJobProcessor(
             await RecordFailureAsync(job, exception, stoppingToken);
             return;
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await ReleaseOnShutdownAsync(job);
+            throw;
+        }
 
         if (text is null)
         {
@@ -127,6 +135,27 @@ public sealed class OcrJobProcessor(
         {
             // Another worker reclaimed the job meanwhile; its result is the one that counts.
             logger.LeaseLost(job.DocumentId, job.Attempt);
+        }
+    }
+
+    /// <summary>
+    /// Hands the job back when the worker is stopped on purpose, so that the next worker takes
+    /// it at once instead of after the lease; a crash still leaves it to the lease.
+    /// </summary>
+    private async Task ReleaseOnShutdownAsync(ClaimedJob job)
+    {
+        using var release = new CancellationTokenSource(ReleaseTimeout);
+        try
+        {
+            if (await queue.ReleaseAsync(job, release.Token))
+            {
+                logger.JobReleased(job.DocumentId);
+            }
+        }
+        catch (Exception exception) when (exception is NpgsqlException
+            or OperationCanceledException)
+        {
+            logger.JobReleaseFailed(exception, job.DocumentId);
         }
     }
 
