@@ -96,18 +96,39 @@ public sealed class MainJobTests(BlueRobinApp bluerobin)
         var document = await UploadAsAliceAsync("phototest.tif", "image/tiff");
         var aliceSubject = Subject(await bluerobin.Tokens.AccessTokenAsync(RealmTokens.Alice));
 
+        var owner = await ColumnAsync<string>(document, "owner_sub");
+        var workerSubject = await ColumnAsync<string>(document, "ocr_subject");
+
+        Assert.Equal(aliceSubject, owner);
+        Assert.Equal(aliceSubject, workerSubject);
+    }
+
+    [Fact]
+    public async Task UploadAndItsOcrJobShareOneTrace()
+    {
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        using var alice = await bluerobin.Tokens.AuthorizeAsync(
+            bluerobin.CreateArchivesApiClient(), RealmTokens.Alice);
+        alice.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-0123456789abcdef-01");
+
+        var document = await ArchivedDocuments.UploadAndWaitAsync(
+            alice, "phototest.tif", "image/tiff");
+        var traceParent = await ColumnAsync<string>(document, "trace_parent");
+
+        // The worker recorded the trace of the call it accepted, and OCR continues it.
+        Assert.Equal(traceId, traceParent.Split('-')[1]);
+    }
+
+    private async Task<T> ColumnAsync<T>(JsonElement document, string column)
+    {
         var connectionString = await bluerobin.App.GetConnectionStringAsync(
             ResourceNames.ArchivesDatabase);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT owner_sub, ocr_subject FROM documents WHERE id = @id", connection);
+            $"SELECT {column} FROM documents WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", Guid.Parse(Id(document)));
-        await using var row = await command.ExecuteReaderAsync();
-        Assert.True(await row.ReadAsync());
-
-        Assert.Equal(aliceSubject, row.GetString(0));
-        Assert.Equal(aliceSubject, row.GetString(1));
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<JsonElement> UploadAsAliceAsync(string file, string contentType)
