@@ -66,9 +66,12 @@ public static class LocalPostgresBuilderExtensions
         string name, string? databaseName = null)
     {
         var builder = server.ApplicationBuilder;
+        var cluster = new LocalPostgresCluster(server.Resource.DataDirectory);
+        databaseName ??= name;
+        var ownerPassword = builder.AddParameter($"{name}-owner-password",
+            () => cluster.ReadOrCreatePassword($"{databaseName}_owner"), secret: true);
         var database = new LocalPostgresDatabaseResource(
-            name, databaseName ?? name, server.Resource);
-        server.Resource.Databases[name] = database.DatabaseName;
+            name, databaseName, server.Resource, ownerPassword.Resource);
 
         var healthCheckKey = $"{name}_ready";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
@@ -99,25 +102,53 @@ public static class LocalPostgresBuilderExtensions
             .WithHealthCheck(healthCheckKey);
     }
 
+    /// <summary>
+    /// Creates the owner role and the database when missing, and keeps the role's password in
+    /// step with the one the AppHost hands out.
+    /// </summary>
     private static async Task CreateDatabaseIfMissingAsync(
         LocalPostgresDatabaseResource database, CancellationToken cancellationToken)
     {
         var serverConnectionString = await database.Parent.ConnectionStringExpression
             .GetValueAsync(cancellationToken);
+        var password = await database.OwnerPassword.GetValueAsync(cancellationToken);
         await using var connection = new NpgsqlConnection(serverConnectionString);
         await connection.OpenAsync(cancellationToken);
 
-        await using var exists = new NpgsqlCommand(
-            "SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database.DatabaseName);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-        {
-            return;
-        }
+        var quote = new NpgsqlCommandBuilder();
+        var owner = quote.QuoteIdentifier(database.OwnerName);
+        var ownerExists = await ExistsAsync(
+            connection, "SELECT 1 FROM pg_roles WHERE rolname = @name", database.OwnerName,
+            cancellationToken);
+        // DDL takes no parameters; the password is hex from a random generator, and doubled
+        // quotes keep any other text a literal.
+        var literal = $"'{password?.Replace("'", "''")}'";
+        await ExecuteAsync(connection, ownerExists
+            ? $"ALTER ROLE {owner} WITH LOGIN PASSWORD {literal}"
+            : $"CREATE ROLE {owner} WITH LOGIN PASSWORD {literal}", cancellationToken);
 
-        var quotedName = new NpgsqlCommandBuilder().QuoteIdentifier(database.DatabaseName);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {quotedName}", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
+        var name = quote.QuoteIdentifier(database.DatabaseName);
+        var databaseExists = await ExistsAsync(
+            connection, "SELECT 1 FROM pg_database WHERE datname = @name", database.DatabaseName,
+            cancellationToken);
+        await ExecuteAsync(connection, databaseExists
+            ? $"ALTER DATABASE {name} OWNER TO {owner}"
+            : $"CREATE DATABASE {name} OWNER {owner}", cancellationToken);
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string sql,
+        string name, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("name", name);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    private static async Task ExecuteAsync(
+        NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static int FreeLoopbackPort()

@@ -20,7 +20,6 @@ public sealed class LocalPostgresCluster(string directory)
 
     public string SocketDirectory => Path.Combine(Directory, "sockets");
 
-    private string PasswordFile => Path.Combine(Directory, "superuser-password");
 
     public static bool RunsAsServiceUser => Environment.IsPrivilegedProcess;
 
@@ -29,20 +28,23 @@ public sealed class LocalPostgresCluster(string directory)
     public static string Binaries => s_binaries.Value;
 
     /// <summary>The superuser's password, created once with the cluster and kept beside it.</summary>
-    public string ReadOrCreatePassword()
+    public string ReadOrCreatePassword() => ReadOrCreatePassword("superuser");
+
+    /// <summary>A role's password, created on first use and kept beside the cluster (0600).</summary>
+    public string ReadOrCreatePassword(string role)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        if (!File.Exists(PasswordFile))
+        var file = Path.Combine(Directory, $"{role}-password");
+        if (!File.Exists(file))
         {
-            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-            File.WriteAllText(PasswordFile, password);
+            File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
         }
 
-        return File.ReadAllText(PasswordFile).Trim();
+        return File.ReadAllText(file).Trim();
     }
 
     /// <summary>Runs initdb the first time, and stops a server a crashed AppHost left running.</summary>

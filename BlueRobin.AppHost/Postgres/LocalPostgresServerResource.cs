@@ -19,24 +19,33 @@ public sealed class LocalPostgresServerResource(
 
     public EndpointReference PrimaryEndpoint => new(this, EndpointName);
 
-    public Dictionary<string, string> Databases { get; } = [];
-
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};"
         + $"Port={PrimaryEndpoint.Property(EndpointProperty.Port)};"
         + $"Username={UserName};Password={Password}");
 }
 
-/// <summary>A database on a <see cref="LocalPostgresServerResource"/>.</summary>
+/// <summary>
+/// A database on a <see cref="LocalPostgresServerResource"/>, owned by a role of its own:
+/// the services that reference it connect as that role, never as the superuser.
+/// </summary>
 public sealed class LocalPostgresDatabaseResource(
-    string name, string databaseName, LocalPostgresServerResource parent)
+    string name, string databaseName, LocalPostgresServerResource parent,
+    ParameterResource ownerPassword)
     : Resource(name), IResourceWithParent<LocalPostgresServerResource>,
         IResourceWithConnectionString
 {
     public string DatabaseName { get; } = databaseName;
 
+    /// <summary>The role that owns the database (and so may create its tables).</summary>
+    public string OwnerName => $"{DatabaseName}_owner";
+
+    public ParameterResource OwnerPassword { get; } = ownerPassword;
+
     public LocalPostgresServerResource Parent { get; } = parent;
 
-    public ReferenceExpression ConnectionStringExpression =>
-        ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={Parent.PrimaryEndpoint.Property(EndpointProperty.Host)};"
+        + $"Port={Parent.PrimaryEndpoint.Property(EndpointProperty.Port)};"
+        + $"Username={OwnerName};Password={OwnerPassword};Database={DatabaseName}");
 }
