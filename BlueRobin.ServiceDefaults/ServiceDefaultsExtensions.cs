@@ -1,3 +1,4 @@
+using BlueRobin.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -62,6 +63,7 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
+                .SetSampler(BackgroundClientCallSampler.ParentBased)
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ActivitySourceName)
                 .AddSource("Npgsql")
