@@ -35,6 +35,8 @@ public static class ArchiveSchema
             ON documents (owner_sub, created_at DESC);
         CREATE INDEX IF NOT EXISTS documents_text_search
             ON documents USING gin (text_search);
+        CREATE INDEX IF NOT EXISTS documents_owner_updated
+            ON documents (owner_sub, updated_at);
         CREATE INDEX IF NOT EXISTS documents_pending
             ON documents (status, lease_expires_at) WHERE status IN ('queued', 'processing');
         """;

@@ -20,18 +20,32 @@ public sealed class DocumentQueue(NpgsqlDataSource dataSource)
     private const string StatusSql =
         "SELECT status FROM documents WHERE id = @id AND owner_sub = @subject";
 
-    // SKIP LOCKED lets several workers claim side by side without waiting on each other.
+    private const string Claimable = $"""
+        ((status = '{DocumentStatus.Queued}'
+          AND (lease_expires_at IS NULL OR lease_expires_at <= now()))
+         OR (status = '{DocumentStatus.Processing}' AND lease_expires_at < now()))
+        """;
+
+    // Owners take turns: the owner served longest ago (or never, within the last hour) goes
+    // first, so one user's pile of uploads cannot hold back everybody else's. SKIP LOCKED lets
+    // several workers claim side by side without waiting on each other.
     private const string ClaimSql = $"""
         UPDATE documents
            SET status = '{DocumentStatus.Processing}', attempts = attempts + 1,
                lease_expires_at = now() + @lease, updated_at = now()
          WHERE id = (
-               SELECT id FROM documents
-                WHERE (status = '{DocumentStatus.Queued}'
-                       AND (lease_expires_at IS NULL OR lease_expires_at <= now()))
-                   OR (status = '{DocumentStatus.Processing}' AND lease_expires_at < now())
-                ORDER BY created_at
-                  FOR UPDATE SKIP LOCKED
+               SELECT candidate.id
+                 FROM documents candidate
+                 LEFT JOIN (SELECT owner_sub, max(updated_at) AS served_at
+                              FROM documents
+                             WHERE status IN ('{DocumentStatus.Processing}',
+                                              '{DocumentStatus.Done}', '{DocumentStatus.Failed}')
+                               AND updated_at > now() - interval '1 hour'
+                             GROUP BY owner_sub) served
+                        ON served.owner_sub = candidate.owner_sub
+                WHERE {Claimable}
+                ORDER BY served.served_at NULLS FIRST, candidate.created_at
+                  FOR UPDATE OF candidate SKIP LOCKED
                 LIMIT 1)
         RETURNING id, attempts, content, trace_parent
         """;

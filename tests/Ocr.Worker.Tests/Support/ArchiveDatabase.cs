@@ -98,6 +98,21 @@ internal sealed class ArchiveDatabase : IAsyncDisposable
             reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
     }
 
+    /// <summary>The documents in the order their reading ended.</summary>
+    public async Task<IReadOnlyList<Guid>> FinishingOrderAsync()
+    {
+        await using var command = _testSource.CreateCommand(
+            "SELECT id FROM documents ORDER BY updated_at");
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>Waits until the document is done or failed, riding out database outages.</summary>
     public async Task<DocumentRow> WaitForFinalStatusAsync(Guid id, TimeSpan timeout)
     {
