@@ -11,7 +11,8 @@ namespace BlueRobin.ServiceDefaults;
 /// </summary>
 public sealed class BackgroundClientCallSampler : Sampler
 {
-    public static Sampler ParentBased { get; } =
+    /// <summary>This sampler for traces' first spans, the parent's decision for the rest.</summary>
+    public static Sampler CreateParentBased() =>
         new ParentBasedSampler(new BackgroundClientCallSampler());
 
     public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>

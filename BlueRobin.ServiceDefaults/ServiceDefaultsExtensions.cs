@@ -63,7 +63,7 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
-                .SetSampler(BackgroundClientCallSampler.ParentBased)
+                .SetSampler(BackgroundClientCallSampler.CreateParentBased())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ActivitySourceName)
                 .AddSource("Npgsql")

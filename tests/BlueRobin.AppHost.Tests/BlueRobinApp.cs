@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using BlueRobin.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -42,7 +41,7 @@ public sealed class BlueRobinApp : IAsyncLifetime
         Directory.CreateDirectory(_stateDirectory);
 
         // A port of its own keeps the tests clear of a copy started with `dotnet run`.
-        var identityPort = FreeLoopbackPort();
+        var identityPort = LoopbackPort.Free();
         var builder = await DistributedApplicationTestingBuilder
             .CreateAsync<Projects.BlueRobin_AppHost>(
                 [
@@ -75,12 +74,6 @@ public sealed class BlueRobinApp : IAsyncLifetime
         Directory.Delete(_stateDirectory, recursive: true);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(BlueRobinApp.Collection)]

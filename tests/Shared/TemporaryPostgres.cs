@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace BlueRobin.Testing;
@@ -52,7 +50,7 @@ public sealed class TemporaryPostgres : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), $"bluerobin-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        var server = new TemporaryPostgres(directory, FreeLoopbackPort());
+        var server = new TemporaryPostgres(directory, LoopbackPort.Free());
 
         var passwordFile = Path.Combine(directory, "pwfile");
         await File.WriteAllTextAsync(passwordFile, Password);
@@ -137,12 +135,5 @@ public sealed class TemporaryPostgres : IAsyncDisposable
                 $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}: "
                 + await error + await output);
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

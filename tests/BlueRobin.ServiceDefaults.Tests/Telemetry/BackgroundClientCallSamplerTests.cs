@@ -5,7 +5,7 @@ namespace BlueRobin.ServiceDefaults.Tests.Telemetry;
 
 public sealed class BackgroundClientCallSamplerTests
 {
-    private static readonly Sampler Sampler = BackgroundClientCallSampler.ParentBased;
+    private readonly Sampler _sampler = BackgroundClientCallSampler.CreateParentBased();
 
     [Fact]
     public void AClientCallOutsideAnyOperationIsNotRecorded() =>
@@ -27,7 +27,7 @@ public sealed class BackgroundClientCallSamplerTests
         Assert.Equal(SamplingDecision.RecordAndSample, Decide(request, ActivityKind.Client));
     }
 
-    private static SamplingDecision Decide(ActivityContext parent, ActivityKind kind) =>
-        Sampler.ShouldSample(new SamplingParameters(
+    private SamplingDecision Decide(ActivityContext parent, ActivityKind kind) =>
+        _sampler.ShouldSample(new SamplingParameters(
             parent, ActivityTraceId.CreateRandom(), "postgresql", kind)).Decision;
 }
